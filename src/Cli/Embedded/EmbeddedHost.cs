@@ -1,0 +1,61 @@
+using Cortex.Queue.Config;
+using Cortex.Queue.Ingress;
+using Cortex.Queue.Messaging;
+using Cortex.Queue.Runtime;
+using Cortex.Queue.Runtime.Loading;
+using Cortex.Queue.Worker;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cortex.Queue.Cli.Embedded;
+
+/// <summary>
+/// Ingress, workers and the result store in one process on one bus: what <c>cortex up</c> runs, and what tests and
+/// benchmarks start in-process. With <see cref="EmbeddedHostOptions.RabbitMq"/> the same process talks through RabbitMQ.
+/// </summary>
+public static class EmbeddedHost
+{
+    public static WebApplication Build(CortexConfig config, EmbeddedHostOptions options, ModelLoader? loader = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = config.RootDirectory });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        // MassTransit and ASP.NET are chatty at Information; a user of `cortex up` wants to see their APIs.
+        builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        var messaging = new MessagingOptions { RabbitMq = options.RabbitMq };
+        var ingressOptions = new IngressOptions
+        {
+            Config = config.FilePath,
+            MaxRequestBodyBytes = options.MaxRequestBodyBytes,
+            RequireWorkersForReadiness = options.RunWorkers,
+            AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db"),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ingressOptions.AsyncStorePath))!);
+
+        builder.Services.AddCortexBus(messaging, bus =>
+        {
+            bus.AddCortexIngressConsumers(config.DeploymentName);
+            if (options.RunWorkers)
+            {
+                bus.AddCortexWorkerConsumers();
+            }
+        });
+        builder.AddCortexIngress(config, ingressOptions);
+        if (options.RunWorkers)
+        {
+            builder.Services.AddCortexWorkers(config, new WorkerOptions { Config = config.FilePath, Api = options.WorkerApi }, loader ?? ModelLoader.Default);
+        }
+        var app = builder.Build();
+        app.MapCortexIngress();
+        return app;
+    }
+}

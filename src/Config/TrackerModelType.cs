@@ -1,0 +1,7 @@
+namespace Cortex.Queue.Config;
+
+public enum TrackerModelType
+{
+    Classification,
+    Regression,
+}

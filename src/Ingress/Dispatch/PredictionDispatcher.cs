@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Cortex.Queue.Contracts;
+using Cortex.Queue.Ingress.Catalog;
+using MassTransit;
+
+namespace Cortex.Queue.Ingress.Dispatch;
+
+/// <summary>Puts requests on an API's queue: request/reply for synchronous calls, fire-and-store for asynchronous ones.</summary>
+public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints)
+{
+    private readonly ConcurrentDictionary<string, IRequestClient<PredictRequest>> _clients = new();
+
+    /// <summary>Sends one sample and waits for the worker's reply; throws <see cref="RequestTimeoutException"/> after the API's timeout.</summary>
+    public async Task<PredictReply> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
+    {
+        var timeout = api.Config.Timeout;
+        var client = _clients.GetOrAdd(api.Name, name => clients.CreateRequestClient<PredictRequest>(QueueAddress(name), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds)));
+        var response = await client.GetResponse<PredictReply>(
+            new PredictRequest(sample),
+            request => request.UseExecute(context =>
+            {
+                // A request nobody waits for anymore is dropped by the broker, not computed.
+                context.TimeToLive = timeout;
+                StampHeaders(context, requestId, debug);
+            }),
+            cancellationToken,
+            RequestTimeout.After(ms: (int)timeout.TotalMilliseconds)).ConfigureAwait(false);
+        return response.Message;
+    }
+
+    /// <summary>Queues an asynchronous request; the worker publishes its result for the store.</summary>
+    public async Task SubmitAsync(ApiState api, JsonElement sample, string asyncId, CancellationToken cancellationToken)
+    {
+        var endpoint = await sendEndpoints.GetSendEndpoint(QueueAddress(api.Name)).ConfigureAwait(false);
+        await endpoint.Send(new PredictRequest(sample), context =>
+        {
+            context.Headers.Set(CortexHeaders.AsyncId, asyncId);
+            StampHeaders(context, asyncId, debug: false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void StampHeaders(SendContext context, string requestId, bool debug)
+    {
+        context.Headers.Set(CortexHeaders.RequestId, requestId);
+        context.Headers.Set(CortexHeaders.EnqueuedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        if (debug)
+        {
+            context.Headers.Set(CortexHeaders.Debug, "true");
+        }
+    }
+
+    private static Uri QueueAddress(string api) => new($"queue:{QueueNames.Predict(api)}");
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Metrics;
+using Cortex.Queue.Tensors;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Cortex.Queue.Ingress.Dispatch;
+
+/// <summary>
+/// One sample through the queue: validate against the signature the workers announced (so a bad sample is
+/// refused before it costs a queue hop), send, wait for the reply, and record the metrics.
+/// </summary>
+public sealed partial class PredictionService(PredictionDispatcher dispatcher, CortexMetrics metrics, ILogger<PredictionService> logger)
+{
+    public async Task<PredictionOutcome> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await RunAsync(api, sample, requestId, debug, cancellationToken).ConfigureAwait(false);
+        metrics.RecordRequest(api.Name, outcome.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return outcome;
+    }
+
+    /// <summary>Checks a sample against the announced signature; null when it fits or no signature is known yet.</summary>
+    public static string? Validate(ApiState api, JsonElement sample)
+    {
+        if (api.Signature is not { } signature)
+        {
+            return null;
+        }
+        try
+        {
+            SampleParser.Validate(sample, signature);
+            return null;
+        }
+        catch (SampleException exception)
+        {
+            return exception.Message;
+        }
+    }
+
+    private async Task<PredictionOutcome> RunAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
+    {
+        if (Validate(api, sample) is { } problem)
+        {
+            return new PredictionOutcome(400, null, problem, null);
+        }
+        try
+        {
+            var reply = await dispatcher.PredictAsync(api, sample, requestId, debug, cancellationToken).ConfigureAwait(false);
+            metrics.RecordBatch(api.Name, reply.BatchSize, reply.QueueWaitMilliseconds);
+            return new PredictionOutcome(reply.StatusCode, reply.ResultJson, reply.Error, reply.DebugJson, WorkerId: reply.WorkerId);
+        }
+        catch (RequestTimeoutException)
+        {
+            LogTimeout(logger, api.Name, requestId, api.Config.Timeout.TotalSeconds);
+            var hint = api.LiveWorkers(TimeSpan.FromSeconds(30)) == 0 ? " (no worker of this API is running)" : "";
+            return new PredictionOutcome(504, null, $"API '{api.Name}' did not answer within its timeout of {api.Config.Timeout.TotalSeconds:0.###} s{hint}", null, api.Config.Timeout);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: request {RequestId} timed out after {Seconds} s")]
+    private static partial void LogTimeout(ILogger logger, string api, string requestId, double seconds);
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Cortex.Queue.Ingress.Endpoints;
+
+/// <summary>Reads a JSON request body within the size limit, turning each failure into the status a client expects.</summary>
+public static class RequestBody
+{
+    public sealed record Outcome(JsonDocument? Document, IResult? Error);
+
+    public static async Task<Outcome> ReadJsonAsync(HttpRequest request, long maxBytes, string requestId)
+    {
+        if (request.ContentLength is { } length && length > maxBytes)
+        {
+            return new(null, TooLarge(maxBytes, requestId));
+        }
+        try
+        {
+            var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return new(document, null);
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {exception.BytePositionInLine + 1}" : "";
+            return new(null, ErrorResults.Error(StatusCodes.Status400BadRequest, $"malformed JSON{where}: {FirstSentence(exception.Message)}", requestId));
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new(null, TooLarge(maxBytes, requestId));
+        }
+    }
+
+    private static IResult TooLarge(long maxBytes, string requestId) =>
+        ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, $"request body is larger than the limit of {maxBytes} bytes (Ingress:MaxRequestBodyBytes)", requestId);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

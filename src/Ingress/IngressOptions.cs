@@ -1,0 +1,25 @@
+namespace Cortex.Queue.Ingress;
+
+/// <summary>Bound from the "Ingress" section (env <c>Ingress__MaxRequestBodyBytes</c>, ...).</summary>
+public sealed class IngressOptions
+{
+    public const string SectionName = "Ingress";
+
+    /// <summary>Path of the cortex.yaml (or its folder). Env <c>CORTEX_CONFIG</c> also sets it.</summary>
+    public string Config { get; set; } = "cortex.yaml";
+
+    /// <summary>Largest request body accepted; larger bodies get 413. Default 10 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>When true, <c>/readyz</c> also waits until every API has a live worker (what <c>cortex up</c> wants).</summary>
+    public bool RequireWorkersForReadiness { get; set; }
+
+    /// <summary>A worker that has not sent a heartbeat for this long is no longer counted as available.</summary>
+    public TimeSpan WorkerLiveness { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>SQLite file holding asynchronous results (embedded store).</summary>
+    public string AsyncStorePath { get; set; } = ".cortex/cortex.db";
+
+    /// <summary>How long finished asynchronous results are kept.</summary>
+    public TimeSpan AsyncRetention { get; set; } = TimeSpan.FromDays(7);
+}

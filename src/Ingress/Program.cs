@@ -1,0 +1,23 @@
+using Cortex.Queue.Config;
+using Cortex.Queue.Ingress;
+using Cortex.Queue.Messaging;
+
+// The ingress as its own process (distributed mode): HTTP in, RabbitMQ out. It never loads a model.
+var builder = WebApplication.CreateBuilder(args);
+var ingressOptions = builder.Configuration.GetSection(IngressOptions.SectionName).Get<IngressOptions>() ?? new IngressOptions();
+ingressOptions.Config = Environment.GetEnvironmentVariable("CORTEX_CONFIG") ?? ingressOptions.Config;
+var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+messaging.RabbitMq = Environment.GetEnvironmentVariable("CORTEX_RABBITMQ") ?? messaging.RabbitMq;
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // Loopback unless told otherwise: exposing the port is a deliberate choice.
+    builder.WebHost.UseUrls("http://127.0.0.1:8888");
+}
+
+var config = CortexConfigLoader.LoadOrThrow(ingressOptions.Config);
+builder.Services.AddCortexBus(messaging, bus => bus.AddCortexIngressConsumers(config.DeploymentName));
+builder.AddCortexIngress(config, ingressOptions);
+var app = builder.Build();
+app.MapCortexIngress();
+app.Run();

@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cortex.Queue.Messaging;
+
+/// <summary>
+/// One MassTransit bus per process, shared by every component the process hosts (ingress, workers, result store):
+/// each contributes its consumers through <paramref name="configure"/>; the transport follows <see cref="MessagingOptions"/>.
+/// </summary>
+public static class CortexBusRegistration
+{
+    public static IServiceCollection AddCortexBus(
+        this IServiceCollection services,
+        MessagingOptions options,
+        Action<IBusRegistrationConfigurator> configure)
+    {
+        services.AddSingleton(options);
+        services.AddMassTransit(bus =>
+        {
+            configure(bus);
+            if (options.UsesRabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(new Uri(options.RabbitMq!), host =>
+                    {
+                        // Replies must not be lost between the worker and RabbitMQ: wait for the broker's confirm.
+                        host.PublisherConfirmation = true;
+                    });
+                    rabbit.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}

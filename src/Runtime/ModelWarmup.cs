@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Cortex.Queue.Tensors;
+
+namespace Cortex.Queue.Runtime;
+
+/// <summary>
+/// Runs a freshly loaded model once on zeros, so the first real request does not pay for ONNX Runtime's lazy
+/// allocations and kernel selection.
+/// </summary>
+public static class ModelWarmup
+{
+    /// <summary>
+    /// Feeds every input a zero tensor: a dynamic first axis gets <paramref name="batchSize"/>, other dynamic axes 1.
+    /// Returns how long the run took. Throws <see cref="ModelLoadException"/> when the model cannot run on such input.
+    /// </summary>
+    public static TimeSpan Run(IModel model, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+
+        var inputs = model.Signature.Inputs.ToDictionary(
+            spec => spec.Name,
+            spec => TensorArrays.Zeros(spec.DataType, WarmupShape(spec, batchSize)));
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            model.Run(inputs);
+        }
+        catch (Exception ex) when (ex is not ModelLoadException)
+        {
+            var shapes = string.Join(", ", inputs.Select(i => $"{i.Key} [{string.Join(", ", i.Value.Shape)}]"));
+            throw new ModelLoadException($"warm-up of {model.Description} failed on zero inputs ({shapes}): {ex.Message}", ex);
+        }
+        return stopwatch.Elapsed;
+    }
+
+    private static long[] WarmupShape(TensorSpec spec, int batchSize) =>
+        spec.Shape.Select((size, axis) => size switch
+        {
+            TensorSpec.DynamicDimension when axis == 0 => batchSize,
+            TensorSpec.DynamicDimension => 1,
+            _ => size,
+        }).ToArray();
+}

@@ -1,0 +1,49 @@
+using Cortex.Queue.Runtime.Onnx;
+using Cortex.Queue.TensorFlow.Values;
+
+namespace Cortex.Queue.TensorFlow.Lowering.Onnx;
+
+/// <summary>
+/// Writes a prepared <see cref="SignatureGraph"/> as an ONNX model: signature inputs become graph inputs named by their
+/// keys, each node goes through its op's handler in topological order, and each signature output is written under
+/// its key.
+/// </summary>
+public sealed class OnnxLowerer(OpLoweringRegistry registry)
+{
+    /// <summary>The single ai.onnx opset every handler targets (20 brings string ops and axes-as-input reductions).</summary>
+    public const int Opset = 20;
+
+    public byte[] Lower(SignatureGraph graph, string docString)
+    {
+        var builder = new OnnxGraphBuilder(Opset, "tensorflow") { DocString = docString };
+        var outputKeys = graph.Outputs.Select(o => o.Spec.Key).ToHashSet(StringComparer.Ordinal);
+        var context = new LoweringContext(graph, builder, outputKeys);
+        foreach (var input in graph.Inputs)
+        {
+            var spec = input.Spec;
+            // No shape is declared: TensorFlow does not enforce SignatureDef shapes (a [-1,1] input is routinely fed
+            // [1], a scalar one a batch), and ONNX Runtime would reject what TensorFlow Serving accepts.
+            var name = builder.AddInput(spec.Key, TensorFlowDataTypes.ToTensorDataType(spec.DataType), null);
+            context.Bind(new(input.Node, 0), name);
+        }
+        var fed = graph.Inputs.Select(i => i.Node).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in graph.TopologicalOrder())
+        {
+            if (fed.Contains(node.Name) || node.Op == SignatureGraph.ConstOp)
+            {
+                continue;
+            }
+            var handler = registry.Find(node.Op) ?? throw new NotSupportedException($"no lowering for {node}");
+            context.CurrentNode = node;
+            handler.Lower(node, context);
+        }
+        context.CurrentNode = null;
+        foreach (var output in graph.Outputs)
+        {
+            var value = context.Value(output.Tensor);
+            context.EmitNamed("Identity", [value], [output.Spec.Key]);
+            builder.AddOutput(output.Spec.Key, TensorFlowDataTypes.ToTensorDataType(output.Spec.DataType), null);
+        }
+        return builder.ToBytes();
+    }
+}

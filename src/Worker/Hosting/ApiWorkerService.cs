@@ -1,0 +1,106 @@
+using Cortex.Queue.Config;
+using Cortex.Queue.Contracts;
+using Cortex.Queue.Runtime;
+using Cortex.Queue.Runtime.Loading;
+using Cortex.Queue.Worker.Batching;
+using Cortex.Queue.Worker.Consumers;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cortex.Queue.Worker.Hosting;
+
+/// <summary>
+/// Serves one API: loads and warms its model, and only then connects the consumer of <c>predict-{api}</c>,
+/// so no request is taken before the worker can answer it. Heartbeats follow until shutdown.
+/// </summary>
+public sealed partial class ApiWorkerService(
+    ApiConfig api,
+    WorkerOptions options,
+    ModelLoader loader,
+    IReceiveEndpointConnector connector,
+    ServedApiRegistry registry,
+    HeartbeatPublisher heartbeats,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger($"Cortex.Queue.Worker.{api.Name}");
+    private ServedApi? _served;
+    private HostReceiveEndpointHandle? _endpoint;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        IModel model;
+        try
+        {
+            model = await Task.Run(() => loader.Load(api.Model, new ModelLoadOptions { SignatureKey = api.Model.SignatureKey, Gpu = 0 }), stoppingToken).ConfigureAwait(false);
+            ModelWarmup.Run(model, Math.Min(api.Batching.MaxBatchSize, 8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogLoadFailed(_logger, api.Name, exception.Message);
+            throw;
+        }
+        LogModelReady(_logger, api.Name, model.Description, started.ElapsedMilliseconds);
+
+        var executor = new BatchExecutor(model, _logger);
+        var batcher = new SampleBatcher(executor, api.Batching);
+        _served = new ServedApi(api, model, batcher, options);
+
+        var limit = Math.Max(1, api.Batching.MaxBatchSize * Math.Max(1, options.PrefetchBatches));
+        _endpoint = connector.ConnectReceiveEndpoint(QueueNames.Predict(api.Name), (_, endpoint) =>
+        {
+            endpoint.PrefetchCount = limit;
+            endpoint.ConcurrentMessageLimit = limit;
+            // Raw AMQP clients publish a bare JSON sample without MassTransit's envelope (content type
+            // application/json, or none at all).
+            endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+            endpoint.Consumer(() => new PredictRequestConsumer(_served, _logger));
+        });
+        await _endpoint.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
+        registry.MarkReady(_served);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await heartbeats.PublishAsync(_served, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogHeartbeatFailed(_logger, api.Name, exception.Message);
+            }
+            try
+            {
+                await Task.Delay(options.HeartbeatInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        registry.Remove(api.Name);
+        if (_endpoint is not null)
+        {
+            await _endpoint.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_served is not null)
+        {
+            await _served.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Api}: model ready ({Model}) in {Milliseconds} ms; consuming")]
+    private static partial void LogModelReady(ILogger logger, string api, string model, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: the model could not be loaded: {Reason}")]
+    private static partial void LogLoadFailed(ILogger logger, string api, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: heartbeat not published: {Reason}")]
+    private static partial void LogHeartbeatFailed(ILogger logger, string api, string reason);
+}

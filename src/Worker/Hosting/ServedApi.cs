@@ -1,0 +1,23 @@
+using Cortex.Queue.Config;
+using Cortex.Queue.Runtime;
+using Cortex.Queue.Worker.Batching;
+
+namespace Cortex.Queue.Worker.Hosting;
+
+/// <summary>An API this process serves once its model is loaded: the config, the model and its batcher.</summary>
+public sealed class ServedApi(ApiConfig config, IModel model, SampleBatcher batcher, WorkerOptions options) : IAsyncDisposable
+{
+    public ApiConfig Config { get; } = config;
+
+    public IModel Model { get; } = model;
+
+    public SampleBatcher Batcher { get; } = batcher;
+
+    public WorkerOptions Options { get; } = options;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Batcher.DisposeAsync().ConfigureAwait(false);
+        Model.Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace Cortex.Queue.Integration.Tests.Infrastructure;
+
+/// <summary>A worker as its own process (distributed mode), so a test can kill it the way an OOM-killer or a node loss would.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static WorkerProcess Start(string configPath, string api, string rabbitMqUrl)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Cortex.Queue.Worker.dll");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["CORTEX_CONFIG"] = configPath;
+        start.Environment["CORTEX_API"] = api;
+        start.Environment["CORTEX_RABBITMQ"] = rabbitMqUrl;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Cortex"] = "Information";
+        return new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process"));
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no acks, no goodbyes.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        _process.Dispose();
+    }
+}

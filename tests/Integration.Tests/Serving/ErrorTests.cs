@@ -1,0 +1,109 @@
+using Cortex.Queue.Cli.Embedded;
+using Cortex.Queue.Integration.Tests.Infrastructure;
+
+namespace Cortex.Queue.Integration.Tests.Serving;
+
+/// <summary>What a client gets back when something is wrong: status, and an error body that says what and where.</summary>
+public sealed class ErrorTests : IAsyncLifetime
+{
+    private readonly string _api = TestDeployment.UniqueName("affine");
+    private TestDeployment? _deployment;
+    private RunningDeployment? _running;
+
+    public async Task InitializeAsync()
+    {
+        if (TestEnvironment.RabbitMqUrl is null)
+        {
+            return;
+        }
+        _deployment = TestDeployment.SingleApi(_api, TestModels.WriteAffine);
+        _running = await RunningDeployment.StartAsync(_deployment.Config, new EmbeddedHostOptions { RabbitMq = TestEnvironment.RabbitMqUrl, MaxRequestBodyBytes = 4096 });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_running is not null)
+        {
+            await _running.DisposeAsync();
+        }
+        _deployment?.Dispose();
+    }
+
+    [RabbitMqFact]
+    public async Task An_unknown_API_is_404_and_lists_the_APIs_that_exist()
+    {
+        var reply = await HttpJson.PostAsync(_running!.Http, "/test/nope", "{}");
+
+        Assert.Equal(404, reply.Status);
+        Assert.Contains(_api, reply.Error);
+        Assert.NotNull(reply.Json!["request_id"]);
+    }
+
+    [RabbitMqFact]
+    public async Task Malformed_JSON_is_400_and_says_where()
+    {
+        var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), """{"x": [1, 2,""");
+
+        Assert.Equal(400, reply.Status);
+        Assert.StartsWith("malformed JSON", reply.Error);
+    }
+
+    [RabbitMqFact]
+    public async Task A_wrong_input_name_is_400_naming_the_inputs_the_signature_has()
+    {
+        var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), """{"z": [1, 2, 3]}""");
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("'z'", reply.Error);
+        Assert.Contains("x", reply.Error);
+    }
+
+    [RabbitMqFact]
+    public async Task A_value_of_the_wrong_dtype_is_400_naming_the_input_and_the_dtype_expected()
+    {
+        var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), """{"x": [1, "two", 3]}""");
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("'x'", reply.Error);
+        Assert.Contains("float32", reply.Error);
+    }
+
+    [RabbitMqFact]
+    public async Task A_value_of_the_wrong_shape_is_400_naming_the_input_and_the_shape_expected()
+    {
+        var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), """{"x": [1, 2, 3, 4]}""");
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("'x'", reply.Error);
+        Assert.Contains("3", reply.Error);
+    }
+
+    [RabbitMqFact]
+    public async Task A_body_over_the_limit_is_413()
+    {
+        var big = "{\"x\": [" + string.Join(",", Enumerable.Repeat("1.0", 3000)) + "]}";
+
+        var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), big);
+
+        Assert.Equal(413, reply.Status);
+        Assert.Contains("4096", reply.Error);
+    }
+
+    [RabbitMqFact]
+    public async Task Without_a_running_worker_a_request_is_504_after_the_APIs_timeout()
+    {
+        var api = TestDeployment.UniqueName("orphan");
+        using var deployment = TestDeployment.SingleApi(api, TestModels.WriteAffine, "timeout: 2s");
+        await using var ingressOnly = await RunningDeployment.StartAsync(
+            deployment.Config,
+            new EmbeddedHostOptions { RabbitMq = TestEnvironment.RabbitMqUrl, RunWorkers = false },
+            waitForWorkers: false);
+        var started = DateTime.UtcNow;
+
+        var reply = await HttpJson.PostAsync(ingressOnly.Http, deployment.PathOf(api), """{"x": [1, 2, 3]}""");
+
+        Assert.Equal(504, reply.Status);
+        Assert.Contains("timeout", reply.Error);
+        Assert.InRange((DateTime.UtcNow - started).TotalSeconds, 1.5, 15);
+    }
+}
