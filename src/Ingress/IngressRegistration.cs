@@ -4,6 +4,7 @@ using Cortex.Queue.Ingress.Catalog;
 using Cortex.Queue.Ingress.Dispatch;
 using Cortex.Queue.Ingress.Endpoints;
 using Cortex.Queue.Ingress.Metrics;
+using Cortex.Queue.Ingress.Warmup;
 using Cortex.Queue.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,11 @@ public static class IngressRegistration
             endpoint.Name = $"cortex-heartbeats-{instance}";
             endpoint.Temporary = true;
         });
+        bus.AddConsumer<IngressPingConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.Name = $"cortex-ingress-ping-{instance}";
+            endpoint.Temporary = true;
+        });
         bus.AddConsumer<AsyncResultConsumer>().Endpoint(endpoint => endpoint.Name = $"cortex-async-results-{deploymentName}");
     }
 
@@ -42,6 +48,8 @@ public static class IngressRegistration
         services.AddSingleton<PredictionDispatcher>();
         services.AddSingleton<PredictionService>();
         services.AddHostedService<HeartbeatRequestService>();
+        services.AddSingleton<ReplyPathWarmup>();
+        services.AddHostedService<ReplyPathWarmupService>();
         services.AddAsyncResultStore(store =>
         {
             store.DatabasePath = Path.GetFullPath(options.AsyncStorePath);

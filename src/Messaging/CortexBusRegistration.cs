@@ -17,6 +17,8 @@ public static class CortexBusRegistration
         services.AddSingleton(options);
         services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor by default; a model server must not call out.
+            bus.DisableUsageTelemetry();
             configure(bus);
             if (options.UsesRabbitMq)
             {

@@ -11,12 +11,18 @@ public static class ModelWarmup
 {
     /// <summary>
     /// Feeds every input a zero tensor: a dynamic first axis gets <paramref name="batchSize"/>, other dynamic axes 1.
-    /// Returns how long the run took. Throws <see cref="ModelLoadException"/> when the model cannot run on such input.
+    /// Models with string inputs are not run. Returns how long the run took. Throws <see cref="ModelLoadException"/> when the model cannot run on such input.
     /// </summary>
     public static TimeSpan Run(IModel model, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (model.Signature.Inputs.Any(spec => spec.DataType == TensorDataType.String))
+        {
+            // Empty strings are not a meaningful input (a serialized tf.Example without its features fails to
+            // parse); such models warm up on their first real request instead.
+            return TimeSpan.Zero;
+        }
 
         var inputs = model.Signature.Inputs.ToDictionary(
             spec => spec.Name,

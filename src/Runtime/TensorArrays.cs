@@ -5,13 +5,13 @@ namespace Cortex.Queue.Runtime;
 /// <summary>Which .NET array holds each element type in a <see cref="Tensor"/>, and zero-filled tensors of it.</summary>
 internal static class TensorArrays
 {
-    /// <summary>BFloat16 has no .NET type: its tensors carry the raw 16-bit patterns as <c>ushort</c>.</summary>
+    /// <summary>BFloat16 has no .NET type: its tensors carry <see cref="BrainFloat16"/>, one 16-bit pattern each.</summary>
     public static Type ElementType(TensorDataType type) => type switch
     {
         TensorDataType.Float32 => typeof(float),
         TensorDataType.Float64 => typeof(double),
         TensorDataType.Float16 => typeof(Half),
-        TensorDataType.BFloat16 => typeof(ushort),
+        TensorDataType.BFloat16 => typeof(BrainFloat16),
         TensorDataType.Int8 => typeof(sbyte),
         TensorDataType.Int16 => typeof(short),
         TensorDataType.Int32 => typeof(int),

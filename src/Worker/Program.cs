@@ -16,5 +16,5 @@ messaging.RabbitMq = Environment.GetEnvironmentVariable("CORTEX_RABBITMQ") ?? me
 
 var config = CortexConfigLoader.LoadOrThrow(workerOptions.Config);
 builder.Services.AddCortexBus(messaging, bus => bus.AddCortexWorkerConsumers());
-builder.Services.AddCortexWorkers(config, workerOptions, ModelLoader.Default);
+builder.Services.AddCortexWorkers(config, workerOptions, ServingModelLoader.Default);
 await builder.Build().RunAsync();

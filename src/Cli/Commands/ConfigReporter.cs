@@ -1,3 +1,4 @@
+using Cortex.Queue.Worker;
 using Cortex.Queue.Config;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
@@ -33,7 +34,7 @@ public static class ConfigReporter
         foreach (var api in config.Apis)
         {
             var keyPath = $"apis[{api.Index}].{(api.Model.Kind == ModelKind.TensorFlow ? "tensorflow" : "onnx")}.model";
-            if (!ModelLoader.Default.IsSupported(api.Model.Kind))
+            if (!ServingModelLoader.Default.IsSupported(api.Model.Kind))
             {
                 yield return new ConfigError(api.Model.Location, keyPath,
                     $"API '{api.Name}': {api.Model.Kind} models are not supported yet by this build; export the model to ONNX and use an onnx: block");

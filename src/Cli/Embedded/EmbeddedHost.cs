@@ -52,7 +52,7 @@ public static class EmbeddedHost
         builder.AddCortexIngress(config, ingressOptions);
         if (options.RunWorkers)
         {
-            builder.Services.AddCortexWorkers(config, new WorkerOptions { Config = config.FilePath, Api = options.WorkerApi }, loader ?? ModelLoader.Default);
+            builder.Services.AddCortexWorkers(config, new WorkerOptions { Config = config.FilePath, Api = options.WorkerApi }, loader ?? ServingModelLoader.Default);
         }
         var app = builder.Build();
         app.MapCortexIngress();

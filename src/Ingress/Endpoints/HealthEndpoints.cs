@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Warmup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,10 +18,10 @@ public static class HealthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(HealthCheckService health, ApiCatalog catalog, IngressOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(HealthCheckService health, ApiCatalog catalog, IngressOptions options, ReplyPathWarmup warmup, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
-        var busReady = report.Status == HealthStatus.Healthy;
+        var busReady = report.Status == HealthStatus.Healthy && warmup.Done;
         var apis = new JsonObject();
         var workersReady = true;
         foreach (var api in catalog.All)
@@ -34,6 +35,7 @@ public static class HealthEndpoints
         {
             ["status"] = ready ? "ready" : "not ready",
             ["bus"] = report.Status.ToString(),
+            ["reply_path"] = warmup.Done ? "ready" : "warming up",
             ["apis"] = apis,
         };
         return Results.Text(body.ToJsonString(), "application/json", statusCode: ready ? 200 : 503);

@@ -51,6 +51,13 @@ internal static class OnnxSessionFactory
         {
             sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
         }
+        if (!options.AllowSpinning)
+        {
+            // Spinning threads keep cores busy between runs; a worker shares its cores with the queue client,
+            // the HTTP server and other models, which then starve (measured: tens of ms of queue wait on 2 cores).
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            sessionOptions.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        }
         return sessionOptions;
     }
 

@@ -39,24 +39,26 @@ internal sealed class OrtInputs : IDisposable
         _pins.Clear();
     }
 
-    private OrtValue Wrap(Tensor tensor) => tensor.Data switch
+    // Switch on the declared dtype, not the array's runtime type: the CLR lets a ulong[] match a long[] pattern
+    // (and uint/int, ushort/short, byte/sbyte), which would hand ONNX Runtime the wrong element type.
+    private OrtValue Wrap(Tensor tensor) => tensor.DataType switch
     {
-        float[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        double[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        sbyte[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        short[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        int[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        long[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        byte[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        ushort[] a when tensor.DataType == TensorDataType.BFloat16 => Pinned(a, TensorElementType.BFloat16, tensor.Shape, sizeof(ushort)),
-        ushort[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        uint[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        ulong[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        bool[] a => OrtValue.CreateTensorValueFromMemory(a, tensor.Shape),
-        // ONNX Runtime's typed wrapper knows its own Float16 struct, not System.Half; the bits are the same.
-        Half[] a => Pinned(a, TensorElementType.Float16, tensor.Shape, 2),
-        string[] a => Strings(a, tensor.Shape),
-        _ => throw new ArgumentException($"cannot pass {tensor.Data.GetType().Name} data to ONNX Runtime"),
+        TensorDataType.Float32 => OrtValue.CreateTensorValueFromMemory((float[])tensor.Data, tensor.Shape),
+        TensorDataType.Float64 => OrtValue.CreateTensorValueFromMemory((double[])tensor.Data, tensor.Shape),
+        TensorDataType.Int8 => OrtValue.CreateTensorValueFromMemory((sbyte[])tensor.Data, tensor.Shape),
+        TensorDataType.Int16 => OrtValue.CreateTensorValueFromMemory((short[])tensor.Data, tensor.Shape),
+        TensorDataType.Int32 => OrtValue.CreateTensorValueFromMemory((int[])tensor.Data, tensor.Shape),
+        TensorDataType.Int64 => OrtValue.CreateTensorValueFromMemory((long[])tensor.Data, tensor.Shape),
+        TensorDataType.UInt8 => OrtValue.CreateTensorValueFromMemory((byte[])tensor.Data, tensor.Shape),
+        TensorDataType.UInt16 => OrtValue.CreateTensorValueFromMemory((ushort[])tensor.Data, tensor.Shape),
+        TensorDataType.UInt32 => OrtValue.CreateTensorValueFromMemory((uint[])tensor.Data, tensor.Shape),
+        TensorDataType.UInt64 => OrtValue.CreateTensorValueFromMemory((ulong[])tensor.Data, tensor.Shape),
+        TensorDataType.Bool => OrtValue.CreateTensorValueFromMemory((bool[])tensor.Data, tensor.Shape),
+        // ONNX Runtime's typed wrapper knows its own Float16/BFloat16 structs, not ours; the bits are the same.
+        TensorDataType.Float16 => Pinned(tensor.Data, TensorElementType.Float16, tensor.Shape, 2),
+        TensorDataType.BFloat16 => Pinned(tensor.Data, TensorElementType.BFloat16, tensor.Shape, 2),
+        TensorDataType.String when tensor.Data is string[] text => Strings(text, tensor.Shape),
+        _ => throw new ArgumentException($"cannot pass {tensor.DataType.ToWireName()} data held as {tensor.Data.GetType().Name} to ONNX Runtime"),
     };
 
     private OrtValue Pinned(Array data, TensorElementType elementType, long[] shape, int elementSize)

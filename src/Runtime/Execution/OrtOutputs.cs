@@ -35,7 +35,7 @@ internal static class OrtOutputs
             TensorElementType.UInt64 => value.GetTensorDataAsSpan<ulong>().ToArray(),
             TensorElementType.Bool => value.GetTensorDataAsSpan<bool>().ToArray(),
             TensorElementType.Float16 => MemoryMarshal.Cast<Float16, Half>(value.GetTensorDataAsSpan<Float16>()).ToArray(),
-            TensorElementType.BFloat16 => MemoryMarshal.Cast<BFloat16, ushort>(value.GetTensorDataAsSpan<BFloat16>()).ToArray(),
+            TensorElementType.BFloat16 => MemoryMarshal.Cast<BFloat16, Cortex.Queue.Tensors.BrainFloat16>(value.GetTensorDataAsSpan<BFloat16>()).ToArray(),
             TensorElementType.String => value.GetStringTensorAsArray(),
             _ => throw new InvalidOperationException($"output '{name}' has element type {elementType}, which Cortex cannot return"),
         };

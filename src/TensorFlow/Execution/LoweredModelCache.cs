@@ -62,13 +62,32 @@ public sealed class LoweredModelCache(string directory)
         }
     }
 
-    /// <summary>Writes the file atomically (temp file, then rename), so concurrent workers never read half a model.</summary>
-    public void Store(string key, byte[] onnxModel)
+    /// <summary>
+    /// Writes the file atomically (temp file, then rename), so concurrent workers never read half a model. Returns
+    /// false when the folder is not writable: a cache that cannot be written only costs the next start its speed.
+    /// </summary>
+    public bool Store(string key, byte[] onnxModel)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var temporary = Path.Combine(Directory, $"{key}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(temporary, onnxModel);
-        File.Move(temporary, PathFor(key), overwrite: true);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            File.WriteAllBytes(temporary, onnxModel);
+            File.Move(temporary, PathFor(key), overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the temp file was never written or cannot be removed either.
+            }
+            return false;
+        }
     }
 
     private static void AppendText(IncrementalHash hash, string text)

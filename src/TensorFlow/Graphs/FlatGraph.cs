@@ -46,8 +46,6 @@ public sealed class FlatGraph
 
     public FlatTensor Resolve(TensorName name) => Resolve(new FlatTensor(name.Node, name.Output));
 
-    public FlatNode ProducerOf(FlatTensor tensor) => Get(Resolve(tensor).Node);
-
     internal void Add(FlatNode node)
     {
         if (!_nodes.TryAdd(node.Name, node))
@@ -60,16 +58,6 @@ public sealed class FlatGraph
     internal void AddAlias(FlatTensor from, FlatTensor to) => _aliases[from] = to;
 
     internal void RecordInlinedCall(string callName, List<string> nodeNames) => _inlinedCalls[callName] = nodeNames;
-
-    /// <summary>Removes nodes not in <paramref name="keep"/> (after pruning).</summary>
-    internal void RemoveAllExcept(IReadOnlySet<string> keep)
-    {
-        _order.RemoveAll(n => !keep.Contains(n.Name));
-        foreach (var name in _nodes.Keys.Where(n => !keep.Contains(n)).ToList())
-        {
-            _nodes.Remove(name);
-        }
-    }
 
     /// <summary>Rewrites every input through the alias table, so later passes never meet a call output.</summary>
     internal void ResolveAllInputs()

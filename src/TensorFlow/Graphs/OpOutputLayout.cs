@@ -29,8 +29,6 @@ public sealed class OpOutputLayout
         }
     }
 
-    public bool TryGetOpDef(string op, out OpDef opDef) => _ops.TryGetValue(op, out opDef!);
-
     /// <summary>Flat output index of element <paramref name="index"/> of output argument <paramref name="argument"/> of <paramref name="node"/>.</summary>
     public int FlatIndex(NodeDef node, string argument, int index)
     {
@@ -50,10 +48,6 @@ public sealed class OpOutputLayout
         }
         throw new InvalidDataException($"node '{node.Name}' ({node.Op}) has no output argument '{argument}'");
     }
-
-    /// <summary>Total number of output tensors of <paramref name="node"/>, when its op is known.</summary>
-    public int? OutputCount(NodeDef node) =>
-        _ops.TryGetValue(node.Op, out var opDef) ? opDef.OutputArg.Sum(arg => ArgumentSize(node, arg)) : null;
 
     private static int ArgumentSize(NodeDef node, OpDef.Types.ArgDef arg)
     {

@@ -24,6 +24,8 @@ public sealed class SavedModelLowerer(OpLoweringRegistry registry)
         new FreezeVariables(),
         new ResolveUnfedPlaceholders(),
         new RemovePassThroughOps(),
+        new FoldConstants(),
+        new CutExampleParsing(),
     ];
 
     public OpLoweringRegistry Registry => registry;
@@ -65,9 +67,12 @@ public sealed class SavedModelLowerer(OpLoweringRegistry registry)
             .ToList();
 
     /// <summary>Lowers the signature; a <see cref="ModelLoadException"/> names every unsupported op and the nodes using it.</summary>
-    public byte[] Lower(SavedModelBundle bundle, ResolvedSignature signature)
+    public byte[] Lower(SavedModelBundle bundle, ResolvedSignature signature) => Lower(bundle, Prepare(bundle, signature));
+
+    /// <summary>Lowers a graph <see cref="Prepare"/> returned (its host segments stay with the caller).</summary>
+    public byte[] Lower(SavedModelBundle bundle, SignatureGraph graph)
     {
-        var graph = Prepare(bundle, signature);
+        var signature = graph.Signature;
         var unsupported = FindUnsupported(graph);
         if (unsupported.Count > 0)
         {

@@ -1,4 +1,5 @@
 using Cortex.Queue.TensorFlow.Graphs;
+using Cortex.Queue.TensorFlow.HostSegments;
 using Cortex.Queue.TensorFlow.Protos;
 using Cortex.Queue.TensorFlow.Signatures;
 using Cortex.Queue.TensorFlow.Values;
@@ -18,8 +19,10 @@ public sealed class SignatureGraph
 
     private readonly Dictionary<string, FlatNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lazy<Tensor>> _constants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _frozenVariables = new(StringComparer.Ordinal);
     private readonly List<SignatureInput> _inputs = [];
     private readonly List<SignatureOutput> _outputs = [];
+    private readonly List<ExampleParseSegment> _exampleSegments = [];
 
     private SignatureGraph(ResolvedSignature signature) => Signature = signature;
 
@@ -28,6 +31,12 @@ public sealed class SignatureGraph
     public IReadOnlyList<SignatureInput> Inputs => _inputs;
 
     public IReadOnlyList<SignatureOutput> Outputs => _outputs;
+
+    /// <summary>tf.Example parsing cut out of the graph, to run in managed code before the ONNX model.</summary>
+    public IReadOnlyList<ExampleParseSegment> ExampleSegments => _exampleSegments;
+
+    /// <summary>Placeholders fed by <see cref="ExampleSegments"/>: node name (also the ONNX input name) and element type.</summary>
+    public IEnumerable<ExampleFeature> HostInputs => _exampleSegments.SelectMany(s => s.Features);
 
     public IEnumerable<FlatNode> Nodes => _nodes.Values;
 
@@ -105,13 +114,19 @@ public sealed class SignatureGraph
 
     /// <summary>Turns <paramref name="node"/> into a constant holding <paramref name="value"/> (folding).</summary>
     public void MakeConstant(FlatNode node, Tensor value) =>
-        MakeConstant(node, TensorFlowDataTypes.ToTensorFlow(value.DataType), new Lazy<Tensor>(value));
+        Replace(node, TensorFlowDataTypes.ToTensorFlow(value.DataType), new Lazy<Tensor>(value));
 
     /// <summary>
-    /// Turns <paramref name="node"/> into a constant of element type <paramref name="type"/> whose value is computed on
-    /// first use (freezing: a variable is read from the checkpoint only if lowering needs it).
+    /// Turns variable <paramref name="node"/> into a constant of element type <paramref name="type"/> whose value is
+    /// read on first use, so variables lowering never needs (optimizer slots, say) are never read.
     /// </summary>
-    public void MakeConstant(FlatNode node, DataType type, Lazy<Tensor> value)
+    public void FreezeVariable(FlatNode node, DataType type, Lazy<Tensor> value)
+    {
+        _frozenVariables.Add(node.Name);
+        Replace(node, type, value);
+    }
+
+    private void Replace(FlatNode node, DataType type, Lazy<Tensor> value)
     {
         node.Op = ConstOp;
         node.Inputs.Clear();
@@ -119,6 +134,9 @@ public sealed class SignatureGraph
         node.Attributes["dtype"] = new AttrValue { Type = type };
         _constants[node.Name] = value;
     }
+
+    /// <summary>True for constants whose value is read on demand (frozen variables), which folding leaves alone.</summary>
+    public bool IsFrozenVariable(string node) => _frozenVariables.Contains(node);
 
     /// <summary>Points every reader of <paramref name="from"/> (nodes and signature outputs) at <paramref name="to"/>.</summary>
     public void ReplaceUses(FlatTensor from, FlatTensor to)
@@ -158,6 +176,10 @@ public sealed class SignatureGraph
         foreach (var input in _inputs)
         {
             keep.Add(input.Node);
+        }
+        foreach (var hostInput in HostInputs)
+        {
+            keep.Add(hostInput.OnnxInput);
         }
         foreach (var name in _nodes.Keys.Where(n => !keep.Contains(n)).ToList())
         {
@@ -203,6 +225,17 @@ public sealed class SignatureGraph
             }
         }
         return order;
+    }
+
+    /// <summary>Records a cut-out parsing segment whose features are fed through placeholders named by their ONNX inputs.</summary>
+    public void AddExampleSegment(ExampleParseSegment segment) => _exampleSegments.Add(segment);
+
+    /// <summary>Adds a placeholder of element type <paramref name="type"/> that a host segment feeds.</summary>
+    public FlatNode AddHostPlaceholder(string nameHint, DataType type)
+    {
+        var node = new FlatNode(UniqueNodeName(nameHint), PlaceholderOp, new Dictionary<string, AttrValue> { ["dtype"] = new() { Type = type } });
+        Add(node);
+        return node;
     }
 
     /// <summary>Adds a node created by a pass (a name not yet used is required).</summary>

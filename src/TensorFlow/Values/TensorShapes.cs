@@ -16,7 +16,4 @@ public static class TensorShapes
         proto.Dim.AddRange(dimensions.Select(d => new TensorShapeProto.Types.Dim { Size = d }));
         return proto;
     }
-
-    public static string Format(TensorShapeProto? shape) =>
-        IsUnknownRank(shape) ? "<unknown rank>" : "[" + string.Join(",", ToDimensions(shape)) + "]";
 }

@@ -33,13 +33,25 @@ public sealed partial class ApiWorkerService(
         IModel model;
         try
         {
-            model = await Task.Run(() => loader.Load(api.Model, new ModelLoadOptions { SignatureKey = api.Model.SignatureKey, Gpu = 0 }), stoppingToken).ConfigureAwait(false);
-            ModelWarmup.Run(model, Math.Min(api.Batching.MaxBatchSize, 8));
+            model = await Task.Run(() => loader.Load(api.Model, new ModelLoadOptions { SignatureKey = api.Model.SignatureKey, Gpu = api.Compute.Gpu }), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogLoadFailed(_logger, api.Name, exception.Message);
             throw;
+        }
+        foreach (var warning in model.Warnings)
+        {
+            LogModelWarning(_logger, api.Name, warning);
+        }
+        try
+        {
+            ModelWarmup.Run(model, Math.Min(api.Batching.MaxBatchSize, 8));
+        }
+        catch (ModelLoadException exception)
+        {
+            // Some models cannot run on zeros (lookups, parsers); they still serve real samples.
+            LogModelWarning(_logger, api.Name, exception.Message);
         }
         LogModelReady(_logger, api.Name, model.Description, started.ElapsedMilliseconds);
 
@@ -97,6 +109,9 @@ public sealed partial class ApiWorkerService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Api}: model ready ({Model}) in {Milliseconds} ms; consuming")]
     private static partial void LogModelReady(ILogger logger, string api, string model, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: {Warning}")]
+    private static partial void LogModelWarning(ILogger logger, string api, string warning);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: the model could not be loaded: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, string api, string reason);

@@ -25,7 +25,7 @@ public sealed class CliProcess : IDisposable
 
     public static CliProcess Start(string workingDirectory, params string[] arguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Cortex.Queue.Cli.dll");
+        var dll = TestEnvironment.BuiltProgram("Cli");
         var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             WorkingDirectory = workingDirectory,

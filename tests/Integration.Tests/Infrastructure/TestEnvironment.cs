@@ -19,6 +19,16 @@ public static class TestEnvironment
         }
     }
 
+    /// <summary>
+    /// A program of this solution in its own build output (same configuration as the tests), where its own
+    /// deps.json resolves its dependencies.
+    /// </summary>
+    public static string BuiltProgram(string project)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return Path.Combine(RepositoryRoot, "src", project, "bin", configuration, "net10.0", $"Cortex.Queue.{project}.dll");
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

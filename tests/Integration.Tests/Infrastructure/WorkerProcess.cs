@@ -32,7 +32,7 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(string configPath, string api, string rabbitMqUrl)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Cortex.Queue.Worker.dll");
+        var dll = TestEnvironment.BuiltProgram("Worker");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,

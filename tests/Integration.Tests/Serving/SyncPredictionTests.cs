@@ -56,6 +56,7 @@ public sealed class SyncPredictionTests
             return (i, reply);
         });
         var replies = await Task.WhenAll(requests);
+        
 
         foreach (var (i, reply) in replies)
         {
@@ -67,6 +68,7 @@ public sealed class SyncPredictionTests
         var aloneOnly = PrometheusText.Sum(metrics, "cortex_batch_size_bucket", $"api=\"{api}\"", "le=\"1\"");
         Assert.Equal(64, served);
         Assert.True(aloneOnly < served, $"every one of the {served} requests ran alone; expected some batches larger than one");
+        
     }
 
     [RabbitMqFact]

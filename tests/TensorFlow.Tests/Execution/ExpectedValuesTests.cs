@@ -12,6 +12,7 @@ public sealed class ExpectedValuesTests
     [InlineData("tfserving_half_plus_two_cpu", 1)]
     [InlineData("tfserving_half_plus_two_tf2_cpu", 0)]
     [InlineData("tfserving_half_plus_two_tf2_cpu", 1)]
+    [InlineData("mlnet_string_concat", 0)]
     [InlineData("tfserving_half_plus_three", 0)]
     [InlineData("tfserving_matrix_half_plus_two", 0)]
     [InlineData("tfjs_times_three_float", 0)]
@@ -32,5 +33,16 @@ public sealed class ExpectedValuesTests
         {
             TensorAssert.Equal(tensor, outputs[name], expected.Exact, Math.Max(expected.Tolerance, 1e-5), $"{fixture} {expected.Signature} {name}");
         }
+    }
+
+    [FixtureFact]
+    public void A_signature_that_reads_a_variable_directly_returns_its_restored_value()
+    {
+        using var model = TensorFlowModel.Load(FixturePaths.Model("tfserving_counter"), new ModelLoadOptions { SignatureKey = "get_counter" });
+
+        var output = model.Run(new Dictionary<string, Cortex.Queue.Tensors.Tensor>())["output"];
+
+        Assert.Equal(new[] { 0f }, (float[])output.Data);
+        Assert.Empty(output.Shape);
     }
 }

@@ -40,6 +40,19 @@ public sealed class TensorBundleReaderTests
     }
 
     [FixtureFact]
+    public void Tf2_checkpoints_hold_int32_int64_and_optimizer_values_under_object_graph_keys()
+    {
+        var multiOutput = OpenBundle("tfjs_model_multi_output");
+        Assert.Equal(new[] { 2 }, (int[])multiOutput.ReadTensor("two/.ATTRIBUTES/VARIABLE_VALUE").Data);
+        Assert.Equal(new[] { 3f }, (float[])multiOutput.ReadTensor("v/.ATTRIBUTES/VARIABLE_VALUE").Data);
+
+        var penguin = OpenBundle("tfx_penguin_keras");
+        Assert.Equal(new[] { 99L }, (long[])penguin.ReadTensor("optimizer/iter/.ATTRIBUTES/VARIABLE_VALUE").Data);
+        Assert.Equal(0.9f, ((float[])penguin.ReadTensor("optimizer/beta_1/.ATTRIBUTES/VARIABLE_VALUE").Data)[0]);
+        Assert.Equal(new[] { 0.191472f, 0.219154f, -0.463814f }, ((float[])penguin.ReadTensor("layer_with_weights-2/bias/.ATTRIBUTES/VARIABLE_VALUE").Data).Select(v => MathF.Round(v, 6)));
+    }
+
+    [FixtureFact]
     public void Snappy_compressed_index_lists_every_variable_in_key_order()
     {
         var bundle = OpenBundle("tfserving_half_plus_two_cpu/00000123");

@@ -52,7 +52,7 @@ public sealed class TensorTypes(SignatureGraph graph)
         {
             "Cast" => Attr(node, "DstT"),
             "Shape" or "ShapeN" or "Size" => Attr(node, "out_type") ?? DataType.DtInt32,
-            "Rank" => DataType.DtInt32,
+            "Rank" or "Bucketize" => DataType.DtInt32,
             "ArgMax" or "ArgMin" => Attr(node, "output_type") ?? DataType.DtInt64,
             "Where" => DataType.DtInt64,
             "TopKV2" when tensor.Output == 1 => DataType.DtInt32,

@@ -15,7 +15,7 @@ namespace Cortex.Queue.TensorFlow.Lowering.Onnx;
 public sealed class LoweringContext
 {
     private readonly OnnxGraphBuilder _builder;
-    private readonly IReadOnlySet<string> _reservedNames;
+    private readonly HashSet<string> _usedNames;
     private readonly Dictionary<FlatTensor, string> _values = [];
     private string _namePrefix = "graph";
 
@@ -23,7 +23,8 @@ public sealed class LoweringContext
     {
         Graph = graph;
         _builder = builder;
-        _reservedNames = reservedNames;
+        // Every value name in the model is chosen here, so the graph's own input and output names are taken up front.
+        _usedNames = new HashSet<string>(reservedNames, StringComparer.Ordinal);
         Types = new TensorTypes(graph);
         Shapes = new TensorShapesAnalysis(graph);
     }
@@ -51,7 +52,7 @@ public sealed class LoweringContext
         }
         if (Graph.TryGetConstant(tensor, out var constant))
         {
-            name = _builder.AddConstant(SafeHint(tensor.Node), constant);
+            name = _builder.AddInitializer(UniqueValueName(tensor.Node), constant);
             _values[tensor] = name;
             return name;
         }
@@ -104,7 +105,7 @@ public sealed class LoweringContext
     internal void EmitNamed(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs) =>
         _builder.AddNode(opType, inputs, outputs);
 
-    public string Constant(Tensor value, string hint = "const") => _builder.AddConstant(SafeHint(_namePrefix + "/" + hint), value);
+    public string Constant(Tensor value, string hint = "const") => _builder.AddInitializer(UniqueValueName(_namePrefix + "/" + hint), value);
 
     /// <summary>A 1-D int64 constant (ONNX axes, shapes, pads, slice bounds).</summary>
     public string Int64s(params long[] values) => Constant(new Tensor(TensorDataType.Int64, [values.Length], values), "ints");
@@ -143,8 +144,15 @@ public sealed class LoweringContext
         _ => throw new NotSupportedException($"no scalar constant of type {type.ToWireName()}"),
     };
 
-    private string UniqueName(string opType) => _builder.UniqueName(SafeHint(_namePrefix + "/" + opType));
+    private string UniqueName(string opType) => UniqueValueName(_namePrefix + "/" + opType);
 
-    /// <summary>Keeps internal names off the signature's output keys, which the graph outputs must own.</summary>
-    private string SafeHint(string hint) => _reservedNames.Contains(hint) ? hint + "/value" : hint;
+    private string UniqueValueName(string hint)
+    {
+        var candidate = hint;
+        for (var suffix = 1; !_usedNames.Add(candidate); suffix++)
+        {
+            candidate = $"{hint}_{suffix}";
+        }
+        return candidate;
+    }
 }

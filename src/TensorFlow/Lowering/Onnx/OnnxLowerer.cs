@@ -16,17 +16,27 @@ public sealed class OnnxLowerer(OpLoweringRegistry registry)
     public byte[] Lower(SignatureGraph graph, string docString)
     {
         var builder = new OnnxGraphBuilder(Opset, "tensorflow") { DocString = docString };
-        var outputKeys = graph.Outputs.Select(o => o.Spec.Key).ToHashSet(StringComparer.Ordinal);
-        var context = new LoweringContext(graph, builder, outputKeys);
-        foreach (var input in graph.Inputs)
+        var reserved = graph.Outputs.Select(o => o.Spec.Key).ToHashSet(StringComparer.Ordinal);
+        reserved.UnionWith(graph.Inputs.Select(i => i.Spec.Key));
+        reserved.UnionWith(graph.HostInputs.Select(h => h.OnnxInput));
+        var context = new LoweringContext(graph, builder, reserved);
+        var read = graph.Nodes.SelectMany(n => n.Inputs).Concat(graph.Outputs.Select(o => o.Tensor)).Select(t => t.Node).ToHashSet(StringComparer.Ordinal);
+        var fed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in graph.Inputs.Where(i => read.Contains(i.Node)))
         {
-            var spec = input.Spec;
             // No shape is declared: TensorFlow does not enforce SignatureDef shapes (a [-1,1] input is routinely fed
-            // [1], a scalar one a batch), and ONNX Runtime would reject what TensorFlow Serving accepts.
-            var name = builder.AddInput(spec.Key, TensorFlowDataTypes.ToTensorDataType(spec.DataType), null);
+            // [1], a scalar one a batch), and ONNX Runtime would reject what TensorFlow Serving accepts. Inputs the
+            // graph never reads (cut-out parsing inputs, duplicates) are left out of the ONNX model.
+            var name = builder.AddInput(input.Spec.Key, TensorFlowDataTypes.ToTensorDataType(input.Spec.DataType), null);
             context.Bind(new(input.Node, 0), name);
+            fed.Add(input.Node);
         }
-        var fed = graph.Inputs.Select(i => i.Node).ToHashSet(StringComparer.Ordinal);
+        foreach (var hostInput in graph.HostInputs)
+        {
+            context.Bind(new(hostInput.OnnxInput, 0), builder.AddInput(hostInput.OnnxInput, hostInput.DataType, null));
+            fed.Add(hostInput.OnnxInput);
+        }
+        fed.UnionWith(graph.Inputs.Select(i => i.Node));
         foreach (var node in graph.TopologicalOrder())
         {
             if (fed.Contains(node.Name) || node.Op == SignatureGraph.ConstOp)

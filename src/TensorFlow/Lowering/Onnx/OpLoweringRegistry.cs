@@ -51,6 +51,16 @@ public sealed class OpLoweringRegistry
         new RandomLowering(),
         new SplitLowering(),
         new PassThroughLowering(),
+        new BroadcastToLowering(),
+        new ReverseLowering(),
+        new TopKLowering(),
+        new CumulativeSumLowering(),
+        new ResizeLowering(),
+        new SpaceDepthLowering(),
+        new LocalResponseNormLowering(),
+        new ConvolutionTransposeLowering(),
+        new BandPartLowering(),
+        new BucketizeLowering(),
     ]);
 
     /// <summary>Ops the lowering handles itself, without a handler: constants and fed placeholders.</summary>

@@ -25,7 +25,7 @@ public sealed class FreezeVariables : IGraphPass
                 }
                 var type = node.Attribute("dtype")?.Type.WithoutReference() ?? DataType.DtInvalid;
                 var name = node.Name;
-                graph.MakeConstant(node, type, new Lazy<Tensor>(() => Read(context, graph.Signature.Key, name)));
+                graph.FreezeVariable(node, type, new Lazy<Tensor>(() => Read(context, graph.Signature.Key, name)));
             }
             else if (node.Op == "ReadVariableOp")
             {

@@ -1,0 +1,3 @@
+namespace Cortex.Queue.Ingress.Warmup;
+
+public sealed record IngressPong(string Nonce);
