@@ -5,4 +5,6 @@ var root = new RootCommand("cortex: deploy TensorFlow and ONNX models as web ser
 root.Subcommands.Add(UpCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(ModelCommand.Create());
+// No response files: "@file.json" is how `cortex model run --input` takes a JSON file, as curl's -d does.
+return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync();

@@ -1,5 +1,6 @@
 using Cortex.Queue.Config;
 using Cortex.Queue.Runtime.Loading;
+using Cortex.Queue.Runtime.Sources;
 using Cortex.Queue.Runtime.Tests.Support;
 using Cortex.Queue.Tensors;
 
@@ -37,14 +38,18 @@ public sealed class ModelLoaderTests : IDisposable
     }
 
     [Fact]
-    public void S3_models_are_reported_as_not_supported_yet()
+    public void An_unreachable_s3_endpoint_is_reported_with_the_url_and_the_endpoint()
     {
+        var closedPort = $"http://127.0.0.1:{ClosedLoopbackPort()}";
+        var sources = new ModelSourceResolver(Path.Combine(_folder.Path, "cache"), new S3ConnectionSettings { Endpoint = closedPort, AccessKeyId = "key", SecretAccessKey = "secret" });
+        var loader = new ModelLoader([new OnnxModelFormat()], sources);
         var config = Config(ModelKind.Onnx, "s3://models/iris") with { ResolvedPath = "s3://models/iris" };
 
-        var error = Assert.Throws<ModelLoadException>(() => ModelLoader.Default.Load(config, new ModelLoadOptions()));
+        var error = Assert.Throws<ModelLoadException>(() => loader.Load(config, new ModelLoadOptions()));
 
-        Assert.Contains("s3:// models are not supported yet", error.Message);
-        Assert.Contains("s3://models/iris", error.Message);
+        Assert.StartsWith("cortex.yaml:7:5: s3://models/iris: ", error.Message);
+        Assert.Contains("cannot reach the server", error.Message);
+        Assert.Contains(closedPort, error.Message);
     }
 
     [Fact]
@@ -88,6 +93,15 @@ public sealed class ModelLoaderTests : IDisposable
 
         Assert.Contains("'predict'", error.Message);
         Assert.Contains("serving_default", error.Message);
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static ModelConfig Config(ModelKind kind, string path) => new()

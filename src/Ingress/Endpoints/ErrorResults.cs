@@ -19,7 +19,8 @@ public static class ErrorResults
             {
                 httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
-            await using var writer = new Utf8JsonWriter(httpContext.Response.Body);
+            // Relaxed escaping: messages quote names ('x'), which the default encoder would turn into \u0027.
+            await using var writer = new Utf8JsonWriter(httpContext.Response.Body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             writer.WriteStartObject();
             writer.WriteString("error", message);
             writer.WriteString("request_id", requestId);

@@ -1,18 +1,23 @@
 using Cortex.Queue.Config;
+using Cortex.Queue.Runtime.Sources;
 
 namespace Cortex.Queue.Runtime.Loading;
 
 /// <summary>
-/// Loads the model an API declares, through the <see cref="IModelFormat"/> registered for its kind. Formats plug in
-/// here, so adding one (TensorFlow SavedModels) changes no caller.
+/// Loads the model an API declares: <see cref="ModelSourceResolver"/> makes the path local (s3:// download, .zip
+/// unpacking, a specific version), then the <see cref="IModelFormat"/> registered for its kind loads it. Formats plug
+/// in here, so adding one (TensorFlow SavedModels) changes no caller.
 /// </summary>
 public sealed class ModelLoader
 {
     private readonly Dictionary<ModelKind, IModelFormat> _formats = [];
+    private readonly ModelSourceResolver? _sources;
 
-    public ModelLoader(IEnumerable<IModelFormat> formats)
+    /// <summary>A loader over <paramref name="formats"/>; <paramref name="sources"/> null uses <see cref="ModelSourceResolver.Default"/> (read on first load).</summary>
+    public ModelLoader(IEnumerable<IModelFormat> formats, ModelSourceResolver? sources = null)
     {
         ArgumentNullException.ThrowIfNull(formats);
+        _sources = sources;
         foreach (var format in formats)
         {
             if (!_formats.TryAdd(format.Kind, format))
@@ -35,11 +40,6 @@ public sealed class ModelLoader
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
-        if (config.IsS3)
-        {
-            throw new ModelLoadException(
-                $"{config.Location}: s3:// models are not supported yet ({config.Path}); copy the model to a local folder and point model: at it");
-        }
         if (!_formats.TryGetValue(config.Kind, out var format))
         {
             throw new ModelLoadException($"{config.Location}: {Unsupported(config.Kind)} (model: {config.Path})");
@@ -49,7 +49,15 @@ public sealed class ModelLoader
             : options;
         try
         {
-            return format.Load(config.ResolvedPath, effective);
+            var source = (_sources ?? ModelSourceResolver.Default).Resolve(config.ResolvedPath, effective);
+            try
+            {
+                return format.Load(source.LocalPath, effective);
+            }
+            catch (ModelLoadException ex) when (source.Kind != ModelSourceKind.Local)
+            {
+                throw new ModelLoadException(source.Explain(ex.Message), ex);
+            }
         }
         catch (ModelLoadException ex)
         {

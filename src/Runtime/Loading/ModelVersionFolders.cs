@@ -13,17 +13,31 @@ public static class ModelVersionFolders
     {
         versionFolder = string.Empty;
         version = -1;
-        foreach (var folder in Directory.EnumerateDirectories(modelFolder))
+        foreach (var (number, folder) in List(modelFolder))
         {
-            var name = Path.GetFileName(folder);
-            if (name.Length > 0 && name.All(char.IsAsciiDigit)
-                && long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                && number > version)
+            if (number > version)
             {
                 version = number;
                 versionFolder = folder;
             }
         }
         return version >= 0;
+    }
+
+    /// <summary>Every numeric subfolder of <paramref name="modelFolder"/>, lowest version first.</summary>
+    public static IReadOnlyList<(long Version, string Folder)> List(string modelFolder) =>
+        Directory.EnumerateDirectories(modelFolder)
+            .Select(folder => (Parsed: TryParseVersion(Path.GetFileName(folder), out var number) ? number : -1, Folder: folder))
+            .Where(v => v.Parsed >= 0)
+            .OrderBy(v => v.Parsed)
+            .Select(v => (v.Parsed, v.Folder))
+            .ToList();
+
+    /// <summary>True for a folder name TF Serving reads as a version: ASCII digits only.</summary>
+    public static bool TryParseVersion(string name, out long version)
+    {
+        version = -1;
+        return name.Length > 0 && name.All(char.IsAsciiDigit)
+            && long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 }

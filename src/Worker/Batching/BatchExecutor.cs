@@ -29,11 +29,33 @@ public sealed partial class BatchExecutor(IModel model, ILogger logger)
         }
 
         var samples = new ParsedSample[batch.Count];
-        var rows = new int[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             samples[i] = batch[i].Sample;
-            rows[i] = batch[i].Sample.Rows;
+        }
+        // Samples whose free dimensions differ (say, sentences of different lengths) cannot share a tensor:
+        // each group of alike samples runs as its own stacked batch.
+        foreach (var group in TensorBatch.PartitionStackable(samples, model.Signature))
+        {
+            if (group.Count == 1)
+            {
+                RunAlone(batch[group[0]], batch.Count, startedAt);
+            }
+            else
+            {
+                RunStacked(batch, group, startedAt);
+            }
+        }
+    }
+
+    private void RunStacked(IReadOnlyList<PendingSample> batch, IReadOnlyList<int> group, DateTimeOffset startedAt)
+    {
+        var samples = new ParsedSample[group.Count];
+        var rows = new int[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            samples[i] = batch[group[i]].Sample;
+            rows[i] = samples[i].Rows;
         }
 
         IReadOnlyList<IReadOnlyDictionary<string, Tensor>> perSample;
@@ -45,18 +67,17 @@ public sealed partial class BatchExecutor(IModel model, ILogger logger)
         }
         catch (Exception exception)
         {
-            LogBatchFailed(logger, batch.Count, exception.Message);
-            foreach (var pending in batch)
+            LogBatchFailed(logger, group.Count, exception.Message);
+            foreach (var index in group)
             {
-                RunAlone(pending, batch.Count, startedAt);
+                RunAlone(batch[index], batch.Count, startedAt);
             }
             return;
         }
         var inferenceMs = stopwatch.Elapsed.TotalMilliseconds;
-
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < group.Count; i++)
         {
-            Complete(batch[i], perSample[i], batch.Count, startedAt, inferenceMs);
+            Complete(batch[group[i]], perSample[i], batch.Count, startedAt, inferenceMs);
         }
     }
 

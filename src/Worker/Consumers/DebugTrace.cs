@@ -11,7 +11,7 @@ public static class DebugTrace
     public static string Build(string sampleJson, string? preInferenceJson, string? inferenceJson, string? postInferenceJson, int truncateLength)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("sample", Truncate(sampleJson, truncateLength));

@@ -56,7 +56,7 @@ public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger
         string? debugJson = null;
         if (debug)
         {
-            debugJson = DebugTrace.Build(context.Message.Sample.GetRawText(), null, outcome.InferenceJson, null, api.Options.DebugTruncateLength);
+            debugJson = DebugTrace.Build(System.Text.Json.JsonSerializer.Serialize(context.Message.Sample), null, outcome.InferenceJson, null, api.Options.DebugTruncateLength);
             LogDebugTrace(logger, apiName, requestId, debugJson);
         }
 

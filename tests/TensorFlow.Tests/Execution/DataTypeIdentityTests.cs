@@ -7,9 +7,9 @@ namespace Cortex.Queue.TensorFlow.Tests.Execution;
 
 public sealed class DataTypeIdentityTests
 {
-    // The lowered graph is right for all 11 dtypes (checked on a raw InferenceSession), but Runtime's OrtInputs matches
-    // ulong[] against its `long[]` arm (CLR array covariance) and feeds uint64 as int64; unskip once that is fixed.
-    [FixtureFact(Skip = "blocked by src/Runtime OrtInputs feeding ulong[] data as int64 (array covariance in its type switch)")]
+    // Guards the CLR's array covariance trap: a ulong[] also matches a long[] pattern, so inputs must be passed to
+    // ONNX Runtime by their declared dtype.
+    [FixtureFact]
     public void Every_numeric_dtype_passes_through_unchanged()
     {
         using var model = TensorFlowModel.Load(FixturePaths.Model("mlnet_dtypes_identity"));
