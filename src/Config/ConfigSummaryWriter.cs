@@ -52,6 +52,8 @@ public static class ConfigSummaryWriter
             yield return new Row(2, "signature_key", model.SignatureKey ?? "(auto)");
         }
 
+        yield return new Row(2, "versions", model.Versions is null ? "highest version folder (default)" : "highest of " + string.Join(", ", model.Versions));
+
         yield return new Row(2, "request_handler", model.RequestHandler ?? "(none)");
         yield return new Row(2, "python_path", Given("python_path", api.PythonPath));
         yield return new Row(2, "metadata", api.Metadata.Count == 0 ? "(none)" : string.Join(", ", api.Metadata.Keys.Order(StringComparer.Ordinal)));

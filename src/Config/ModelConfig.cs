@@ -20,6 +20,12 @@ public sealed record ModelConfig
     /// <summary>Signature to serve (TensorFlow only); null lets the runtime apply Cortex's selection rules.</summary>
     public string? SignatureKey { get; init; }
 
+    /// <summary>
+    /// TF Serving's "specific" version policy: serve the highest of these version folders that exists (null: the
+    /// highest version folder of all).
+    /// </summary>
+    public IReadOnlyList<long>? Versions { get; init; }
+
     /// <summary>Location of the <c>model:</c> value, for errors found when the model is loaded.</summary>
     public required SourceLocation Location { get; init; }
 

@@ -54,6 +54,16 @@ public sealed class DefaultsTests : IDisposable
     }
 
     [Fact]
+    public void Versions_list_the_version_folders_that_may_be_served_and_default_to_any()
+    {
+        var pinned = LoadSingleApi(MinimalApi.Replace("    model: ", "    versions: [2, 7]\n    model: "));
+        var any = LoadSingleApi(MinimalApi);
+
+        Assert.Equal([2L, 7L], pinned.Model.Versions);
+        Assert.Null(any.Model.Versions);
+    }
+
+    [Fact]
     public void Init_replicas_defaults_to_an_explicit_min_replicas()
     {
         var api = LoadSingleApi(ApiWith("  compute:\n    min_replicas: 4\n    max_replicas: 10"));

@@ -47,6 +47,24 @@ public sealed class InvalidConfigTests : IDisposable
               compute:
                 gpu: 1
             """, "apis[0]", 4, "missing a model: add a tensorflow: block" },
+        { "versions not a list", """
+            - kind: deployment
+              name: shop
+            - kind: api
+              name: classifier
+              tensorflow:
+                model: model
+                versions: latest
+            """, "apis[0].tensorflow.versions", 7, "expected a non-empty list of version numbers such as [1, 2], got 'latest'" },
+        { "a version listed twice", """
+            - kind: deployment
+              name: shop
+            - kind: api
+              name: classifier
+              onnx:
+                model: model
+                versions: [3, 3]
+            """, "apis[0].onnx.versions[1]", 7, "version 3 is listed twice" },
         { "both model blocks", ApiWith("  onnx:\n    model: model.onnx"), "apis[0].onnx", 7, "give either tensorflow: or onnx:, not both" },
         { "model block without model", """
             - kind: deployment

@@ -16,6 +16,8 @@ internal static class ModelBlockReader
             block.Errors.Add(signatureKey.Node!, block.PathOf("signature_key"), "expected a signature name, got an empty string");
         }
 
+        var versions = block.NonNegativeIntegers("versions");
+
         if (!model.IsValid)
         {
             return null;
@@ -31,6 +33,7 @@ internal static class ModelBlockReader
                 ? LocalPaths.Resolve(rootDirectory, requestHandler.Value!)
                 : requestHandler.Value,
             SignatureKey = signatureKey.IsValid && !string.IsNullOrWhiteSpace(signatureKey.Value) ? signatureKey.Value : null,
+            Versions = versions.IsValid ? versions.Value : null,
             Location = block.Errors.LocationOf(model.Node!.Start),
         };
     }

@@ -10,9 +10,9 @@ internal static class CortexSchema
         "tracker", "compute", "batching", "autoscaling", "timeout",
     ]);
 
-    public static readonly BlockSchema TensorFlow = new("tensorflow:", ["model", "request_handler", "signature_key", "python_path", "metadata"]);
+    public static readonly BlockSchema TensorFlow = new("tensorflow:", ["model", "request_handler", "signature_key", "versions", "python_path", "metadata"]);
 
-    public static readonly BlockSchema Onnx = new("onnx:", ["model", "request_handler", "python_path", "metadata"],
+    public static readonly BlockSchema Onnx = new("onnx:", ["model", "request_handler", "versions", "python_path", "metadata"],
         new Dictionary<string, string>
         {
             ["signature_key"] = "signature_key is TensorFlow-only; an ONNX model has a single set of inputs and outputs, so remove it",

@@ -115,6 +115,45 @@ internal sealed class MappingReader
         return FieldValue<int>.Valid(number, value);
     }
 
+    /// <summary>A list of distinct non-negative integers, written as a YAML sequence (<c>[1, 3]</c> or one per line).</summary>
+    public FieldValue<IReadOnlyList<long>> NonNegativeIntegers(string key)
+    {
+        if (ValueNode(key) is not { } value || YamlScalars.IsNull(value))
+        {
+            return FieldValue<IReadOnlyList<long>>.Absent;
+        }
+
+        if (value is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            Errors.Add(value, PathOf(key), $"expected a non-empty list of version numbers such as [1, 2], got {YamlScalars.Describe(value)}");
+            return FieldValue<IReadOnlyList<long>>.Invalid(value);
+        }
+
+        var numbers = new List<long>();
+        var valid = true;
+        for (var index = 0; index < sequence.Children.Count; index++)
+        {
+            var item = sequence.Children[index];
+            if (item is not YamlScalarNode scalar || !YamlScalars.IsPlain(scalar)
+                || !long.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                Errors.Add(item, $"{PathOf(key)}[{index}]", $"expected a version number (an integer >= 0), got {YamlScalars.Describe(item)}");
+                valid = false;
+            }
+            else if (numbers.Contains(number))
+            {
+                Errors.Add(item, $"{PathOf(key)}[{index}]", $"version {number} is listed twice");
+                valid = false;
+            }
+            else
+            {
+                numbers.Add(number);
+            }
+        }
+
+        return valid ? FieldValue<IReadOnlyList<long>>.Valid(numbers, value) : FieldValue<IReadOnlyList<long>>.Invalid(value);
+    }
+
     /// <summary>A duration such as 2ms, 500us, 1.5s, 2m, 1m30s, or a bare number of seconds.</summary>
     public FieldValue<TimeSpan> Duration(string key, TimeSpan minimum, bool minimumExclusive, TimeSpan maximum)
     {

@@ -15,7 +15,8 @@ public sealed partial class ReplyPathWarmupService(IBus bus, ReplyPathWarmup sta
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Published, not sent to a queue: every ingress answers on its own temporary queue and the first reply wins.
-        var client = bus.CreateRequestClient<IngressPing>(RequestTimeout.After(s: 30));
+        // A ping published before this ingress's own ping queue is bound is lost, hence short tries.
+        var client = bus.CreateRequestClient<IngressPing>(RequestTimeout.After(s: 2));
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -26,8 +27,11 @@ public sealed partial class ReplyPathWarmupService(IBus bus, ReplyPathWarmup sta
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                LogWarmupRetry(logger, attempt, exception.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                if (attempt > 1)
+                {
+                    LogWarmupRetry(logger, attempt, exception.Message);
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken).ConfigureAwait(false);
             }
         }
     }

@@ -33,7 +33,7 @@ public sealed partial class ApiWorkerService(
         IModel model;
         try
         {
-            model = await Task.Run(() => loader.Load(api.Model, new ModelLoadOptions { SignatureKey = api.Model.SignatureKey, Gpu = api.Compute.Gpu }), stoppingToken).ConfigureAwait(false);
+            model = await Task.Run(() => loader.Load(api.Model, new ModelLoadOptions { SignatureKey = api.Model.SignatureKey, Gpu = api.Compute.Gpu, SpecificVersions = api.Model.Versions }), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
