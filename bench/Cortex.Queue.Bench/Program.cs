@@ -138,6 +138,7 @@ var report = new RunReport(
     broker,
     options,
     options.CommandText ?? "dotnet run -c Release --project bench/Cortex.Queue.Bench -- " + string.Join(' ', args),
+    paths.Root,
     serving,
     loadTimes,
     inference,

@@ -16,7 +16,7 @@ public sealed class ModelRunCommandTests : IDisposable
     [Fact]
     public void Run_prints_every_output_as_nested_lists_with_the_batch_axis()
     {
-        TestModels.WriteScaleAndShift(_folder.Combine("model"), a: 0.5f, b: 2f);
+        Cortex.Queue.Runtime.Tests.Support.TestSavedModels.WriteScaleAndShift(_folder.Combine("model"), a: 0.5f, b: 2f);
 
         var result = _cli.Run("model", "run", _folder.Combine("model"), "--input", """{"x": [[1], [2], [5]]}""");
 
@@ -36,7 +36,7 @@ public sealed class ModelRunCommandTests : IDisposable
     [Fact]
     public void Run_reads_the_input_from_a_file_named_after_an_at_sign()
     {
-        TestModels.WriteScaleAndShift(_folder.Combine("model"), a: 2f, b: 0f);
+        Cortex.Queue.Runtime.Tests.Support.TestSavedModels.WriteScaleAndShift(_folder.Combine("model"), a: 2f, b: 0f);
         File.WriteAllText(_folder.Combine("input.json"), """{"x": [[3]]}""");
 
         var result = _cli.Run("model", "run", _folder.Combine("model"), "--input", "@" + _folder.Combine("input.json"));
@@ -72,9 +72,9 @@ public sealed class ModelRunCommandTests : IDisposable
     [Fact]
     public void Run_serves_the_highest_of_the_versions_given()
     {
-        TestModels.WriteScaleAndShift(_folder.Combine("model", "1"), a: 1, b: 1);
-        TestModels.WriteScaleAndShift(_folder.Combine("model", "2"), a: 1, b: 2);
-        TestModels.WriteScaleAndShift(_folder.Combine("model", "3"), a: 1, b: 3);
+        Cortex.Queue.Runtime.Tests.Support.TestSavedModels.WriteScaleAndShift(_folder.Combine("model", "1"), a: 1, b: 1);
+        Cortex.Queue.Runtime.Tests.Support.TestSavedModels.WriteScaleAndShift(_folder.Combine("model", "2"), a: 1, b: 2);
+        Cortex.Queue.Runtime.Tests.Support.TestSavedModels.WriteScaleAndShift(_folder.Combine("model", "3"), a: 1, b: 3);
 
         var latest = _cli.Run("model", "run", _folder.Combine("model"), "--input", """{"x": [[0]]}""");
         var pinned = _cli.Run("model", "run", _folder.Combine("model"), "--version", "1", "--version", "2", "--input", """{"x": [[0]]}""");

@@ -58,7 +58,7 @@ public sealed class ModelShowCommandTests : IDisposable
     [Fact]
     public void Show_unpacks_a_zipped_savedmodel()
     {
-        TestModels.WriteScaleAndShift(_folder.Combine("export", "half_plus_two", "4"));
+        Cortex.Queue.Runtime.Tests.Support.TestSavedModels.WriteScaleAndShift(_folder.Combine("export", "half_plus_two", "4"));
         System.IO.Compression.ZipFile.CreateFromDirectory(_folder.Combine("export"), _folder.Combine("model.zip"));
 
         var result = _cli.Run("model", "show", _folder.Combine("model.zip"));

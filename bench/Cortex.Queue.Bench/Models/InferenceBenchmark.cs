@@ -15,6 +15,7 @@ namespace Cortex.Queue.Bench.Models;
 public sealed class InferenceBenchmark(double seconds, TextWriter log)
 {
     private const int MaxRunsPerSegment = 1_000_000;
+    private const int SegmentsPerPath = 4;
     private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(300);
 
     public IReadOnlyList<InferenceResult> Run(InferenceSubject subject, MnistTestSet images, IReadOnlyList<int> batchSizes)
@@ -47,12 +48,17 @@ public sealed class InferenceBenchmark(double seconds, TextWriter log)
 
             Time(RunCortex, Warmup);
             Time(RunBare, Warmup);
-            var half = TimeSpan.FromSeconds(seconds / 2);
-            // A-B-B-A, as for the serving runs.
-            var cortex = Time(RunCortex, half);
-            var bare = Time(RunBare, half);
-            bare.AddRange(Time(RunBare, half));
-            cortex.AddRange(Time(RunCortex, half));
+            // Short alternating segments (A-B-B-A twice) spread whatever else the machine does over both alike.
+            var segment = TimeSpan.FromSeconds(seconds / SegmentsPerPath);
+            var cortex = new List<double>();
+            var bare = new List<double>();
+            for (var round = 0; round < SegmentsPerPath / 2; round++)
+            {
+                cortex.AddRange(Time(RunCortex, segment));
+                bare.AddRange(Time(RunBare, segment));
+                bare.AddRange(Time(RunBare, segment));
+                cortex.AddRange(Time(RunCortex, segment));
+            }
 
             var result = new InferenceResult(
                 subject.Title,

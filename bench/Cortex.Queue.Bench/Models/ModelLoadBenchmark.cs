@@ -62,6 +62,7 @@ public sealed class ModelLoadBenchmark(int repeats, TextWriter log)
         return new LoadMeasurement(
             double.Parse(fields["load_ms"], CultureInfo.InvariantCulture),
             double.Parse(fields["first_run_ms"], CultureInfo.InvariantCulture),
-            bool.Parse(fields["from_cache"]));
+            bool.Parse(fields["from_cache"]),
+            double.Parse(fields["warm_load_ms"], CultureInfo.InvariantCulture));
     }
 }

@@ -13,6 +13,7 @@ public sealed record RunReport(
     string? Broker,
     BenchOptions Options,
     string Command,
+    string RepositoryRoot,
     IReadOnlyList<ServingResult> Serving,
     IReadOnlyList<LoadTimeResult> LoadTimes,
     IReadOnlyList<InferenceResult> Inference,

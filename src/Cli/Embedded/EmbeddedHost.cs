@@ -30,6 +30,8 @@ public static class EmbeddedHost
         // MassTransit and ASP.NET are chatty at Information; a user of `cortex up` wants to see their APIs.
         builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // /readyz answers "not ready" while the bus starts; that is its job, not an error worth a log line.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
 
         var messaging = new MessagingOptions { RabbitMq = options.RabbitMq };
         var ingressOptions = new IngressOptions

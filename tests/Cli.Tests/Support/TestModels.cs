@@ -6,25 +6,9 @@ using Cortex.Queue.Tensors;
 
 namespace Cortex.Queue.Cli.Tests.Support;
 
-/// <summary>Small SavedModels and ONNX models written by the project's own writers, so the tests need no fixtures.</summary>
+/// <summary>Small SavedModels and ONNX models written by the project's own writers, so the tests need no fixtures (more in <see cref="Cortex.Queue.Runtime.Tests.Support.TestSavedModels"/>).</summary>
 public static class TestModels
 {
-    /// <summary>y = a * x + b on x float32 [?, 1] (a and b are variables), signature "serving_default".</summary>
-    public static void WriteScaleAndShift(string directory, float a = 0.5f, float b = 2f)
-    {
-        var writer = new SavedModelWriter();
-        var x = writer.Graph.Placeholder("x", DataType.DtFloat, [-1, 1]);
-        var scale = writer.Variable("a", new Tensor(TensorDataType.Float32, [], new[] { a }));
-        var shift = writer.Variable("b", new Tensor(TensorDataType.Float32, [], new[] { b }));
-        writer.Graph.Op("Mul", "scaled", DataType.DtFloat, x, scale);
-        writer.Graph.Op("AddV2", "y", DataType.DtFloat, "scaled", shift);
-        writer.AddSignature(
-            "serving_default",
-            [new SignatureTensor("x", "x:0", DataType.DtFloat, [-1, 1])],
-            [new SignatureTensor("y", "y:0", DataType.DtFloat, [-1, 1])]);
-        writer.Write(directory);
-    }
-
     /// <summary>Two signatures over one graph, so one must be chosen: "double" (x * 2) and "negate" (-x), both int32 [?].</summary>
     public static void WriteTwoSignatures(string directory)
     {

@@ -1,0 +1,102 @@
+using Cortex.Queue.Deploy.Tests.Support;
+using k8s;
+using k8s.Models;
+
+namespace Cortex.Queue.Deploy.Tests;
+
+/// <summary>`cortex deploy --render` run as a user runs it: the built CLI in its own process.</summary>
+public sealed class DeployCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cortex-deploy-cli-").FullName;
+
+    private const string TwoApis = """
+        - kind: deployment
+          name: shop
+
+        - kind: api
+          name: ranker
+          onnx:
+            model: s3://models/ranker.onnx
+          compute:
+            max_replicas: 5
+
+        - kind: api
+          name: recommender
+          onnx:
+            model: s3://models/recommender.onnx
+          compute:
+            min_replicas: 0
+            gpu: 1
+        """;
+
+    [Fact]
+    public void Render_on_a_config_with_two_apis_writes_the_objects_of_both()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        var output = Path.Combine(_folder, "manifests");
+
+        var (exitCode, stdout, stderr) = RunCli("deploy", _folder, "--render", output);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
+        Assert.Equal(
+            ["configmaps.yaml", "deployments.yaml", "namespace.yaml", "scaledobjects.yaml", "services.yaml", "triggerauthentications.yaml"],
+            Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ingress", "worker-ranker", "worker-recommender"], Names(output, "deployments.yaml"));
+        Assert.Equal(["worker-ranker", "worker-recommender"], Names(output, "scaledobjects.yaml"));
+        Assert.Contains("deployments.yaml", stdout, StringComparison.Ordinal);
+        Assert.Contains("worker-ranker, worker-recommender", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Image_options_choose_the_images_and_a_gpu_api_gets_the_gpu_variant()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        var output = Path.Combine(_folder, "manifests");
+
+        var (exitCode, stdout, stderr) = RunCli("deploy", _folder, "--render", output, "--image-prefix", "registry.example/cortex", "--image-tag", "1.2.3");
+
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
+        var images = KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(output, "deployments.yaml")))
+            .Cast<V1Deployment>()
+            .Select(d => d.Spec.Template.Spec.Containers[0].Image);
+        Assert.Equal(["registry.example/cortex/ingress:1.2.3", "registry.example/cortex/worker:1.2.3", "registry.example/cortex/worker-gpu:1.2.3"], images);
+    }
+
+    [Fact]
+    public void Config_errors_are_reported_with_their_location_and_nothing_is_written()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis.Replace("max_replicas: 5", "max_replica: 5", StringComparison.Ordinal));
+        var output = Path.Combine(_folder, "manifests");
+
+        var (exitCode, _, stderr) = RunCli("deploy", _folder, "--render", output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("apis[0].compute.max_replica", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Deploy_without_render_says_applying_is_not_available_yet()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+
+        var (exitCode, _, stderr) = RunCli("deploy", _folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--render", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static List<string> Names(string folder, string file) =>
+        [.. KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(folder, file)), KedaObjectTypes.Map, strict: true)
+            .Cast<IKubernetesObject<V1ObjectMeta>>()
+            .Select(o => o.Metadata.Name)];
+
+    private (int, string, string) RunCli(params string[] arguments)
+    {
+        var cli = RepositoryLayout.CliAssembly;
+        Assert.True(File.Exists(cli), $"{cli} is missing: build the CLI first (dotnet build src/Cli -c {RepositoryLayout.BuildConfiguration})");
+        return ProcessRunner.Run("dotnet", [cli, .. arguments], _folder, TimeSpan.FromSeconds(60));
+    }
+}
