@@ -17,6 +17,15 @@ public sealed class IngressOptions
     /// <summary>A worker that has not sent a heartbeat for this long is no longer counted as available.</summary>
     public TimeSpan WorkerLiveness { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Messages per API that may be out at once for each live worker; requests arriving while that many are out
+    /// are coalesced into the next message. Default 2 (one being computed, one waiting).
+    /// </summary>
+    public int MessagesInFlightPerWorker { get; set; } = 2;
+
+    /// <summary>Messages per API that may be out at once however few workers are known (also before any heartbeat). Default 4.</summary>
+    public int MinMessagesInFlight { get; set; } = 4;
+
     /// <summary>SQLite file holding asynchronous results (embedded store).</summary>
     public string AsyncStorePath { get; set; } = ".cortex/cortex.db";
 

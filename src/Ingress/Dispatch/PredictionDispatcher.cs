@@ -8,26 +8,15 @@ using MassTransit;
 namespace Cortex.Queue.Ingress.Dispatch;
 
 /// <summary>Puts requests on an API's queue: request/reply for synchronous calls, fire-and-store for asynchronous ones.</summary>
-public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints)
+public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints, IngressOptions options)
 {
-    private readonly ConcurrentDictionary<string, IRequestClient<PredictRequest>> _clients = new();
+    private readonly ConcurrentDictionary<string, RequestCoalescer> _coalescers = new();
 
-    /// <summary>Sends one sample and waits for the worker's reply; throws <see cref="RequestTimeoutException"/> after the API's timeout.</summary>
-    public async Task<PredictReply> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
+    /// <summary>Sends one sample (coalesced with others under load) and waits for its reply; throws <see cref="RequestTimeoutException"/> after the API's timeout.</summary>
+    public Task<PredictReply> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
     {
-        var timeout = api.Config.Timeout;
-        var client = _clients.GetOrAdd(api.Name, name => clients.CreateRequestClient<PredictRequest>(QueueAddress(name), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds)));
-        var response = await client.GetResponse<PredictReply>(
-            new PredictRequest(sample),
-            request => request.UseExecute(context =>
-            {
-                // A request nobody waits for anymore is dropped by the broker, not computed.
-                context.TimeToLive = timeout;
-                StampHeaders(context, requestId, debug);
-            }),
-            cancellationToken,
-            RequestTimeout.After(ms: (int)timeout.TotalMilliseconds)).ConfigureAwait(false);
-        return response.Message;
+        var coalescer = _coalescers.GetOrAdd(api.Name, _ => new RequestCoalescer(api, clients, options));
+        return coalescer.PredictAsync(sample, requestId, debug).WaitAsync(cancellationToken);
     }
 
     /// <summary>Queues an asynchronous request; the worker publishes its result for the store.</summary>

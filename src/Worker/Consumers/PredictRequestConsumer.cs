@@ -42,51 +42,24 @@ public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger
             await context.Publish(new AsyncPredictionStarted(apiName, asyncId, receivedAt)).ConfigureAwait(false);
         }
 
-        SampleOutcome outcome;
-        try
-        {
-            var parsed = SampleParser.Parse(context.Message.Sample, api.Model.Signature);
-            outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, debug, enqueuedAt)).ConfigureAwait(false);
-        }
-        catch (SampleException exception)
-        {
-            outcome = SampleOutcome.Failed(400, exception.Message);
-        }
-
-        string? debugJson = null;
-        if (debug)
-        {
-            debugJson = DebugTrace.Build(System.Text.Json.JsonSerializer.Serialize(context.Message.Sample), null, outcome.InferenceJson, null, api.Options.DebugTruncateLength);
-            LogDebugTrace(logger, apiName, requestId, debugJson);
-        }
+        var reply = await SampleProcessor.ProcessAsync(api, context.Message.Sample, requestId, debug, enqueuedAt, logger).ConfigureAwait(false);
 
         if (asyncId is not null)
         {
-            await context.Publish(new AsyncPredictionFinished(apiName, asyncId, outcome.StatusCode, outcome.ResultJson, outcome.Error, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+            await context.Publish(new AsyncPredictionFinished(apiName, asyncId, reply.StatusCode, reply.ResultJson, reply.Error, DateTimeOffset.UtcNow)).ConfigureAwait(false);
         }
 
         if (!isRaw && context.ResponseAddress is not null)
         {
-            await context.RespondAsync(new PredictReply(
-                outcome.StatusCode,
-                outcome.ResultJson,
-                outcome.Error,
-                debugJson,
-                outcome.BatchSize,
-                outcome.QueueWaitMilliseconds,
-                outcome.InferenceMilliseconds,
-                api.Options.WorkerId)).ConfigureAwait(false);
+            await context.RespondAsync(reply).ConfigureAwait(false);
         }
         else if (isRaw && !string.IsNullOrEmpty(rawReplyTo))
         {
-            var body = outcome.Succeeded ? outcome.ResultJson! : ErrorBody.Write(outcome.Error ?? "prediction failed", requestId);
-            await RawAmqpReply.SendAsync(context, rawReplyTo, rawMessageId ?? requestId, outcome.StatusCode, body).ConfigureAwait(false);
+            var body = reply.StatusCode == 200 ? reply.ResultJson! : ErrorBody.Write(reply.Error ?? "prediction failed", requestId);
+            await RawAmqpReply.SendAsync(context, rawReplyTo, rawMessageId ?? requestId, reply.StatusCode, body).ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Api}: dropped a request whose time to live had passed")]
     private static partial void LogExpired(ILogger logger, string api);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Api} request {RequestId} debug: {Trace}")]
-    private static partial void LogDebugTrace(ILogger logger, string api, string requestId, string trace);
 }

@@ -68,6 +68,7 @@ public sealed partial class ApiWorkerService(
             // application/json, or none at all).
             endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             endpoint.Consumer(() => new PredictRequestConsumer(_served, _logger));
+            endpoint.Consumer(() => new PredictBatchRequestConsumer(_served, _logger));
         });
         await _endpoint.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
         registry.MarkReady(_served);

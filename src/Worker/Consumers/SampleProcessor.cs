@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Cortex.Queue.Contracts;
+using Cortex.Queue.Tensors;
+using Cortex.Queue.Worker.Batching;
+using Cortex.Queue.Worker.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cortex.Queue.Worker.Consumers;
+
+/// <summary>One sample's way through a worker, whichever message carried it: parse, wait for its batch, trace.</summary>
+public static partial class SampleProcessor
+{
+    public static async Task<PredictReply> ProcessAsync(ServedApi api, JsonElement sample, string requestId, bool debug, DateTimeOffset enqueuedAt, ILogger logger)
+    {
+        SampleOutcome outcome;
+        try
+        {
+            var parsed = SampleParser.Parse(sample, api.Model.Signature);
+            outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, debug, enqueuedAt)).ConfigureAwait(false);
+        }
+        catch (SampleException exception)
+        {
+            outcome = SampleOutcome.Failed(400, exception.Message);
+        }
+
+        string? debugJson = null;
+        if (debug)
+        {
+            debugJson = DebugTrace.Build(JsonSerializer.Serialize(sample), null, outcome.InferenceJson, null, api.Options.DebugTruncateLength);
+            LogDebugTrace(logger, api.Config.Name, requestId, debugJson);
+        }
+
+        return new PredictReply(
+            outcome.StatusCode,
+            outcome.ResultJson,
+            outcome.Error,
+            debugJson,
+            outcome.BatchSize,
+            outcome.QueueWaitMilliseconds,
+            outcome.InferenceMilliseconds,
+            api.Options.WorkerId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Api} request {RequestId} debug: {Trace}")]
+    private static partial void LogDebugTrace(ILogger logger, string api, string requestId, string trace);
+}
