@@ -7,7 +7,7 @@ public static class KedaObjectTypes
 {
     public static Dictionary<string, Type> Map { get; } = new()
     {
-        [$"{ScaledObject.KedaApiVersion}/{ScaledObject.KedaKind}"] = typeof(ScaledObject),
-        [$"{TriggerAuthentication.KedaApiVersion}/{TriggerAuthentication.KedaKind}"] = typeof(TriggerAuthentication),
+        [$"{KedaObject<ScaledObjectSpec>.KedaApiVersion}/{ScaledObject.KedaKind}"] = typeof(ScaledObject),
+        [$"{KedaObject<TriggerAuthenticationSpec>.KedaApiVersion}/{TriggerAuthentication.KedaKind}"] = typeof(TriggerAuthentication),
     };
 }
