@@ -8,7 +8,7 @@ using MassTransit;
 namespace Cortex.Queue.Ingress.Dispatch;
 
 /// <summary>Puts requests on an API's queue: request/reply for synchronous calls, fire-and-store for asynchronous ones.</summary>
-public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints, IngressOptions options)
+public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints, IngressOptions options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, RequestCoalescer> _coalescers = new();
 
@@ -41,4 +41,12 @@ public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointPr
     }
 
     private static Uri QueueAddress(string api) => new($"queue:{QueueNames.Predict(api)}");
+
+    public void Dispose()
+    {
+        foreach (var coalescer in _coalescers.Values)
+        {
+            coalescer.Complete();
+        }
+    }
 }

@@ -42,6 +42,9 @@ public sealed class RequestCoalescer
         return pending.Reply;
     }
 
+    /// <summary>Stops taking requests; those already queued are still sent.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
     private int MessagesInFlightLimit => Math.Max(_options.MinMessagesInFlight, _options.MessagesInFlightPerWorker * _api.LiveWorkers(_options.WorkerLiveness));
 
     private async Task RunAsync()
@@ -104,7 +107,12 @@ public sealed class RequestCoalescer
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            _slotFreed.Release();
+            // Only wake a waiting loop: releasing on every completion would grow the count without bound
+            // (and overflow after 2^31 messages). The loop also re-checks on its own every 20 ms.
+            if (_slotFreed.CurrentCount == 0)
+            {
+                _slotFreed.Release();
+            }
         }
     }
 
