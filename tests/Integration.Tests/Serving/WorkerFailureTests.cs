@@ -18,7 +18,9 @@ public sealed class WorkerFailureTests
         using var first = WorkerProcess.Start(deployment.Config.FilePath, api, rabbit);
         await WaitForWorkersAsync(ingress, api, 1, first);
 
-        const int count = 40;
+        // Enough work that the first worker cannot finish it all: the ingress sends groups of max_batch_size samples,
+        // a few messages at a time, so the killed worker holds some unacknowledged and the rest are still to come.
+        const int count = 200;
         var finished = 0;
         var requests = Enumerable.Range(0, count).Select(async i =>
         {
