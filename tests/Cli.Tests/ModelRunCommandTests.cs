@@ -1,3 +1,4 @@
+using Cortex.Queue.Runtime.Tests.Fixtures;
 using Cortex.Queue.Cli.Tests.Support;
 
 namespace Cortex.Queue.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress.Catalog;
@@ -26,18 +25,8 @@ public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointPr
         await endpoint.Send(new PredictRequest(sample), context =>
         {
             context.Headers.Set(CortexHeaders.AsyncId, asyncId);
-            StampHeaders(context, asyncId, debug: false);
+            RequestHeaders.Stamp(context, asyncId, debug: false);
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void StampHeaders(SendContext context, string requestId, bool debug)
-    {
-        context.Headers.Set(CortexHeaders.RequestId, requestId);
-        context.Headers.Set(CortexHeaders.EnqueuedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        if (debug)
-        {
-            context.Headers.Set(CortexHeaders.Debug, "true");
-        }
     }
 
     private static Uri QueueAddress(string api) => new($"queue:{QueueNames.Predict(api)}");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Cortex.Queue.Contracts;
@@ -12,7 +11,8 @@ namespace Cortex.Queue.Ingress.Dispatch;
 /// costs the broker and both ends far more than a small model's call (measured: ~10× the CPU of the call), so
 /// under load the samples that arrive while earlier messages are still out travel as one
 /// <see cref="PredictBatchRequest"/>; a lone request goes at once as a plain <see cref="PredictRequest"/>.
-/// The number of messages out at a time follows the live workers, so every replica gets work.
+/// The number of messages out at a time follows the live workers, so every replica gets work. Every message
+/// carries a time to live equal to the API's timeout: a request nobody waits for anymore is dropped, not computed.
 /// </summary>
 public sealed class RequestCoalescer
 {
@@ -77,21 +77,22 @@ public sealed class RequestCoalescer
         {
             if (group.Count == 1)
             {
-                var response = await _single.GetResponse<PredictReply>(new PredictRequest(group[0].Sample), request => request.UseExecute(context =>
+                var lone = group[0];
+                var response = await _single.GetResponse<PredictReply>(new PredictRequest(lone.Sample), request => request.UseExecute(context =>
                 {
-                    Stamp(context);
-                    context.Headers.Set(CortexHeaders.RequestId, group[0].RequestId);
-                    if (group[0].Debug)
-                    {
-                        context.Headers.Set(CortexHeaders.Debug, "true");
-                    }
+                    context.TimeToLive = _api.Config.Timeout;
+                    RequestHeaders.Stamp(context, lone.RequestId, lone.Debug);
                 })).ConfigureAwait(false);
                 group[0].Complete(response.Message);
                 return;
             }
 
             var samples = group.Select(p => new CoalescedSample(p.RequestId, p.Debug, p.Sample)).ToArray();
-            var replies = await _group.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(Stamp)).ConfigureAwait(false);
+            var replies = await _group.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(context =>
+            {
+                context.TimeToLive = _api.Config.Timeout;
+                RequestHeaders.Stamp(context, requestId: null, debug: false);
+            })).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Complete(replies.Message.Replies[i]);
@@ -114,12 +115,5 @@ public sealed class RequestCoalescer
                 _slotFreed.Release();
             }
         }
-    }
-
-    private void Stamp(SendContext context)
-    {
-        // A request nobody waits for anymore is dropped by the broker, not computed.
-        context.TimeToLive = _api.Config.Timeout;
-        context.Headers.Set(CortexHeaders.EnqueuedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -7,7 +7,7 @@ namespace Cortex.Queue.Ingress.Warmup;
 /// <summary>
 /// Makes one request/reply round trip through the broker before the ingress reports ready. MassTransit creates the
 /// bus's reply queue on first use; when that first use is a burst of concurrent requests, the declaration races the
-/// sends and stalls for the client's 20 s operation timeout (measured: 64 concurrent first requests took 19 s,
+/// sends and stalls for the client's 20 s operation timeout (seen in a development run: 64 concurrent first requests took 19 s,
 /// the next 64 took 77 ms). One request at start takes that cost alone.
 /// </summary>
 public sealed partial class ReplyPathWarmupService(IBus bus, ReplyPathWarmup state, ILogger<ReplyPathWarmupService> logger) : BackgroundService

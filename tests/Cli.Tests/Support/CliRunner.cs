@@ -1,3 +1,4 @@
+using Cortex.Queue.Runtime.Tests.Fixtures;
 using System.Diagnostics;
 
 namespace Cortex.Queue.Cli.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class CliRunner(string cacheFolder)
             RedirectStandardError = true,
             WorkingDirectory = TestPaths.RepositoryRoot,
         };
-        start.ArgumentList.Add(TestPaths.CliAssembly);
+        start.ArgumentList.Add(BuiltCli.Assembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,3 +1,4 @@
+using Cortex.Queue.Runtime.Tests.Fixtures;
 namespace Cortex.Queue.Cli.Tests.Support;
 
 /// <summary>A fact that needs <c>../shared/fixtures</c>; it is reported as skipped, with the path looked at, on a clone without them.</summary>

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Cortex.Queue.Contracts;
+using MassTransit;
+
+namespace Cortex.Queue.Ingress.Dispatch;
+
+/// <summary>The headers every message the ingress puts on an API's queue carries.</summary>
+public static class RequestHeaders
+{
+    /// <param name="requestId">The caller's request id; null for a coalesced group, whose samples carry their own.</param>
+    public static void Stamp(SendContext context, string? requestId, bool debug)
+    {
+        context.Headers.Set(CortexHeaders.EnqueuedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        if (requestId is not null)
+        {
+            context.Headers.Set(CortexHeaders.RequestId, requestId);
+        }
+        if (debug)
+        {
+            context.Headers.Set(CortexHeaders.Debug, "true");
+        }
+    }
+}
