@@ -26,6 +26,13 @@ public sealed class IngressOptions
     /// <summary>Messages per API that may be out at once however few workers are known (also before any heartbeat). Default 4.</summary>
     public int MinMessagesInFlight { get; set; } = 4;
 
+    /// <summary>
+    /// Largest total of sample bytes coalesced into one message; a group closes early when the next sample would
+    /// pass it. Default 64 KiB: larger messages land on .NET's large-object heap at both ends, and the full
+    /// collections that follow cost more than the extra messages.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
     /// <summary>SQLite file holding asynchronous results (embedded store).</summary>
     public string AsyncStorePath { get; set; } = ".cortex/cortex.db";
 

@@ -1,14 +1,13 @@
-using System.Text.Json;
 using Cortex.Queue.Contracts;
 
 namespace Cortex.Queue.Ingress.Dispatch;
 
-/// <summary>A caller's sample waiting in the coalescer, and the promise of its reply.</summary>
-public sealed class PendingPrediction(JsonElement sample, string requestId, bool debug)
+/// <summary>A caller's sample (its UTF-8 JSON) waiting in the coalescer, and the promise of its reply.</summary>
+public sealed class PendingPrediction(byte[] body, string requestId, bool debug)
 {
     private readonly TaskCompletionSource<PredictReply> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public JsonElement Sample { get; } = sample;
+    public byte[] Body { get; } = body;
 
     public string RequestId { get; } = requestId;
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Cortex.Queue.Contracts;
@@ -10,7 +11,7 @@ namespace Cortex.Queue.Ingress.Dispatch;
 /// Puts one API's synchronous requests on its queue, several to a message when they arrive together. Each message
 /// costs the broker and both ends far more than a small model's call (measured: ~10× the CPU of the call), so
 /// under load the samples that arrive while earlier messages are still out travel as one
-/// <see cref="PredictBatchRequest"/>; a lone request goes at once as a plain <see cref="PredictRequest"/>.
+/// <see cref="PredictBatchRequest"/>; a lone request goes at once, as a group of one.
 /// The number of messages out at a time follows the live workers, so every replica gets work. Every message
 /// carries a time to live equal to the API's timeout: a request nobody waits for anymore is dropped, not computed.
 /// </summary>
@@ -19,8 +20,7 @@ public sealed class RequestCoalescer
     private readonly Channel<PendingPrediction> _queue = Channel.CreateUnbounded<PendingPrediction>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly ApiState _api;
-    private readonly IRequestClient<PredictRequest> _single;
-    private readonly IRequestClient<PredictBatchRequest> _group;
+    private readonly IRequestClient<PredictBatchRequest> _client;
     private readonly IngressOptions _options;
     private int _inFlight;
 
@@ -29,15 +29,14 @@ public sealed class RequestCoalescer
         _api = api;
         _options = options;
         var address = new Uri($"queue:{QueueNames.Predict(api.Name)}");
-        var timeout = RequestTimeout.After(ms: (int)api.Config.Timeout.TotalMilliseconds);
-        _single = clients.CreateRequestClient<PredictRequest>(address, timeout);
-        _group = clients.CreateRequestClient<PredictBatchRequest>(address, timeout);
+        _client = clients.CreateRequestClient<PredictBatchRequest>(address, RequestTimeout.After(ms: (int)api.Config.Timeout.TotalMilliseconds));
         _ = Task.Run(RunAsync);
     }
 
+    /// <summary>Queues <paramref name="sample"/>; its raw UTF-8 is copied, so the caller's document may go once this returns.</summary>
     public Task<PredictReply> PredictAsync(JsonElement sample, string requestId, bool debug)
     {
-        var pending = new PendingPrediction(sample, requestId, debug);
+        var pending = new PendingPrediction(JsonMarshal.GetRawUtf8Value(sample).ToArray(), requestId, debug);
         _queue.Writer.TryWrite(pending);
         return pending.Reply;
     }
@@ -51,7 +50,8 @@ public sealed class RequestCoalescer
     {
         var reader = _queue.Reader;
         var maxGroup = Math.Max(1, _api.Config.Batching.MaxBatchSize);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        PendingPrediction? carried = null;
+        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             // While enough messages are out, newcomers wait here and join the next group.
             while (Volatile.Read(ref _inFlight) >= MessagesInFlightLimit)
@@ -59,9 +59,22 @@ public sealed class RequestCoalescer
                 await _slotFreed.WaitAsync(TimeSpan.FromMilliseconds(20)).ConfigureAwait(false);
             }
             var group = new List<PendingPrediction>(Math.Min(maxGroup, 8));
+            var bytes = 0;
+            if (carried is not null)
+            {
+                group.Add(carried);
+                bytes = carried.Body.Length;
+                carried = null;
+            }
             while (group.Count < maxGroup && reader.TryRead(out var pending))
             {
+                if (group.Count > 0 && bytes + pending.Body.Length > _options.MaxMessageBytes)
+                {
+                    carried = pending;
+                    break;
+                }
                 group.Add(pending);
+                bytes += pending.Body.Length;
             }
             if (group.Count > 0)
             {
@@ -75,23 +88,16 @@ public sealed class RequestCoalescer
     {
         try
         {
-            if (group.Count == 1)
+            var samples = new CoalescedSample[group.Count];
+            for (var i = 0; i < group.Count; i++)
             {
-                var lone = group[0];
-                var response = await _single.GetResponse<PredictReply>(new PredictRequest(lone.Sample), request => request.UseExecute(context =>
-                {
-                    context.TimeToLive = _api.Config.Timeout;
-                    RequestHeaders.Stamp(context, lone.RequestId, lone.Debug);
-                })).ConfigureAwait(false);
-                group[0].Complete(response.Message);
-                return;
+                samples[i] = new CoalescedSample(group[i].RequestId, group[i].Debug, group[i].Body);
             }
-
-            var samples = group.Select(p => new CoalescedSample(p.RequestId, p.Debug, p.Sample)).ToArray();
-            var replies = await _group.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(context =>
+            var loneRequestId = group.Count == 1 ? group[0].RequestId : null;
+            var replies = await _client.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(context =>
             {
                 context.TimeToLive = _api.Config.Timeout;
-                RequestHeaders.Stamp(context, requestId: null, debug: false);
+                RequestHeaders.Stamp(context, loneRequestId, debug: false);
             })).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {

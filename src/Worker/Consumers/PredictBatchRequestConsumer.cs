@@ -31,7 +31,7 @@ public sealed partial class PredictBatchRequestConsumer(ServedApi api, ILogger l
         for (var i = 0; i < samples.Count; i++)
         {
             var sample = samples[i];
-            replies[i] = SampleProcessor.ProcessAsync(api, sample.Sample, sample.RequestId, sample.Debug, enqueuedAt, logger);
+            replies[i] = SampleProcessor.ProcessAsync(api, sample.Body, sample.RequestId, sample.Debug, enqueuedAt, logger);
         }
         var answers = await Task.WhenAll(replies).ConfigureAwait(false);
         if (context.ResponseAddress is not null)

@@ -10,6 +10,24 @@ namespace Cortex.Queue.Worker.Consumers;
 /// <summary>One sample's way through a worker, whichever message carried it: parse, wait for its batch, trace.</summary>
 public static partial class SampleProcessor
 {
+    /// <summary>A sample that arrived as raw UTF-8 JSON (a coalesced group's member): parsed here, once.</summary>
+    public static async Task<PredictReply> ProcessAsync(ServedApi api, byte[] body, string requestId, bool debug, DateTimeOffset enqueuedAt, ILogger logger)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            return new PredictReply(400, null, $"malformed JSON: {exception.Message}", null, 0, 0, 0, api.Options.WorkerId);
+        }
+        using (document)
+        {
+            return await ProcessAsync(api, document.RootElement, requestId, debug, enqueuedAt, logger).ConfigureAwait(false);
+        }
+    }
+
     public static async Task<PredictReply> ProcessAsync(ServedApi api, JsonElement sample, string requestId, bool debug, DateTimeOffset enqueuedAt, ILogger logger)
     {
         SampleOutcome outcome;
