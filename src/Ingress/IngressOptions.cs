@@ -24,7 +24,7 @@ public sealed class IngressOptions
     public int MessagesInFlightPerWorker { get; set; } = 2;
 
     /// <summary>Messages per API that may be out at once however few workers are known (also before any heartbeat). Default 4.</summary>
-    public int MinMessagesInFlight { get; set; } = 4;
+    public int MinMessagesInFlight { get; set; } = 2;
 
     /// <summary>
     /// Largest total of sample bytes coalesced into one message; a group closes early when the next sample would

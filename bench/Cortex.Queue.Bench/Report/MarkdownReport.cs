@@ -169,16 +169,18 @@ public static class MarkdownReport
         Line(text, "the answers received: for *direct* the benchmark process alone (server and load generator); for *queue* the");
         Line(text, "benchmark process, plus the worker process when it runs apart, plus the RabbitMQ node (`beam.smp`) on the RabbitMQ");
         Line(text, "transports. The broker is shared with anything else using it at the time, so its share is an upper bound.");
+        Line(text, "Requests/message = how many requests the ingress coalesced into each message it put on the queue");
+        Line(text, "(`cortex_message_samples`); the worker's batches may join several messages.");
         Line(text);
-        Line(text, "| Model | Transport | c | Δ p50 (queue − direct) | Queue wait p50 / mean | Batch mean / max | CPU/request direct | CPU/request queue: process + worker + broker = total |");
-        Line(text, "|---|---|--:|--:|--:|--:|--:|--:|");
+        Line(text, "| Model | Transport | c | Δ p50 (queue − direct) | Queue wait p50 / mean | Batch mean / max | Requests/message mean / max | CPU/request direct | CPU/request queue: process + worker + broker = total |");
+        Line(text, "|---|---|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var result in ran)
         {
             foreach (var level in result.Levels)
             {
                 var queueCpu = level.QueueCpuPerRequest;
                 Line(text, $"| {result.Scenario.Title} | {TransportName(result.Transport)} | {level.Concurrency} | {Signed(level.P50DifferenceMs)} ms | {level.QueueWaitMs.P50:0.#} / {level.QueueWaitMs.Mean:0.0} ms | {level.BatchSize.Mean:0.0} / {level.BatchSize.Max:0} " +
-                    $"| {level.DirectCpuPerRequest.TotalMs:0.000} ms | {queueCpu.ProcessMs:0.000} + {Optional(queueCpu.WorkerMs)} + {Optional(queueCpu.BrokerMs)} = {queueCpu.TotalMs:0.000} ms ({queueCpu.TotalMs / level.DirectCpuPerRequest.TotalMs:0.0}×) |");
+                    $"| {level.MessageSamples.Mean:0.0} / {level.MessageSamples.Max:0} | {level.DirectCpuPerRequest.TotalMs:0.000} ms | {queueCpu.ProcessMs:0.000} + {Optional(queueCpu.WorkerMs)} + {Optional(queueCpu.BrokerMs)} = {queueCpu.TotalMs:0.000} ms ({queueCpu.TotalMs / level.DirectCpuPerRequest.TotalMs:0.0}×) |");
             }
         }
         Line(text);

@@ -5,7 +5,7 @@ namespace Cortex.Queue.Bench.Serving;
 
 /// <summary>
 /// One concurrency level of a serving scenario: the direct path and the queue path measured in interleaved segments,
-/// what the ingress recorded about the queue path (queue wait, batch size per request), and the RSS peaks seen while
+/// what the ingress recorded about the queue path (queue wait, batch size per request, requests per message), and the RSS peaks seen while
 /// the queue path was under load, and the CPU time each path used per answered request.
 /// </summary>
 public sealed record ConcurrencyResult(
@@ -14,6 +14,7 @@ public sealed record ConcurrencyResult(
     LoadResult Queue,
     DistributionSummary QueueWaitMs,
     DistributionSummary BatchSize,
+    DistributionSummary MessageSamples,
     long? PeakProcessRss,
     long? PeakWorkerRss,
     CpuReading DirectCpuPerRequest,

@@ -12,17 +12,19 @@ public sealed class QueueMetricsRecorder : IDisposable
     private const string MeterName = "Cortex.Queue";
     private const string QueueWaitInstrument = "cortex_queue_wait";
     private const string BatchSizeInstrument = "cortex_batch_size";
+    private const string MessageSamplesInstrument = "cortex_message_samples";
 
     private readonly MeterListener _listener = new();
     private readonly Lock _gate = new();
     private List<double> _queueWaitMs = [];
     private List<double> _batchSizes = [];
+    private List<double> _messageSamples = [];
 
     public QueueMetricsRecorder()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MeterName && instrument.Name is QueueWaitInstrument or BatchSizeInstrument)
+            if (instrument.Meter.Name == MeterName && instrument.Name is QueueWaitInstrument or BatchSizeInstrument or MessageSamplesInstrument)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -39,16 +41,18 @@ public sealed class QueueMetricsRecorder : IDisposable
         {
             _queueWaitMs = [];
             _batchSizes = [];
+            _messageSamples = [];
         }
     }
 
-    public (List<double> QueueWaitMs, List<double> BatchSizes) Take()
+    public (List<double> QueueWaitMs, List<double> BatchSizes, List<double> MessageSamples) Take()
     {
         lock (_gate)
         {
-            var taken = (_queueWaitMs, _batchSizes);
+            var taken = (_queueWaitMs, _batchSizes, _messageSamples);
             _queueWaitMs = [];
             _batchSizes = [];
+            _messageSamples = [];
             return taken;
         }
     }
@@ -57,7 +61,13 @@ public sealed class QueueMetricsRecorder : IDisposable
     {
         lock (_gate)
         {
-            (instrument == QueueWaitInstrument ? _queueWaitMs : _batchSizes).Add(value);
+            var list = instrument switch
+            {
+                QueueWaitInstrument => _queueWaitMs,
+                BatchSizeInstrument => _batchSizes,
+                _ => _messageSamples,
+            };
+            list.Add(value);
         }
     }
 

@@ -92,7 +92,7 @@ public sealed class ServingBenchmark(BenchOptions options, RepositoryPaths paths
                 log.WriteLine(
                     $"  c={concurrency,-3} direct {level.Direct.RequestsPerSecond,8:0} req/s p50 {level.Direct.P50,7:0.00} ms p99 {level.Direct.P99,7:0.00} ms | " +
                     $"queue {level.Queue.RequestsPerSecond,8:0} req/s p50 {level.Queue.P50,7:0.00} ms p99 {level.Queue.P99,7:0.00} ms | " +
-                    $"ratio {level.ThroughputRatio:0.00} | batch {level.BatchSize.Mean:0.0} | queue wait p50 {level.QueueWaitMs.P50:0.0} ms | " +
+                    $"ratio {level.ThroughputRatio:0.00} | batch {level.BatchSize.Mean:0.0} | requests/message {level.MessageSamples.Mean:0.0} | queue wait p50 {level.QueueWaitMs.P50:0.0} ms | " +
                     $"CPU/request direct {level.DirectCpuPerRequest.TotalMs:0.000} ms, queue {level.QueueCpuPerRequest.ProcessMs:0.000} + worker {level.QueueCpuPerRequest.WorkerMs:0.000} + broker {level.QueueCpuPerRequest.BrokerMs:0.000} ms" +
                     (level.Direct.Failed + level.Queue.Failed > 0 ? $" | FAILED {level.Direct.Failed}+{level.Queue.Failed}: {level.Direct.FirstError ?? level.Queue.FirstError}" : ""));
             }
@@ -147,7 +147,7 @@ public sealed class ServingBenchmark(BenchOptions options, RepositoryPaths paths
         {
             await workerRss.DisposeAsync().ConfigureAwait(false);
         }
-        var (queueWait, batchSizes) = metrics.Take();
+        var (queueWait, batchSizes, messageSamples) = metrics.Take();
 
         direct.Add(await SegmentAsync(directUrl, isQueue: false).ConfigureAwait(false));
         var directResult = LoadResult.Combine(direct);
@@ -158,6 +158,7 @@ public sealed class ServingBenchmark(BenchOptions options, RepositoryPaths paths
             queueResult,
             DistributionSummary.Of(queueWait),
             DistributionSummary.Of(batchSizes),
+            DistributionSummary.Of(messageSamples),
             processRss.PeakBytes,
             workerRss?.PeakBytes,
             directCpu.PerRequest(directResult.Succeeded),

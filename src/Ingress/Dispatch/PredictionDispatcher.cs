@@ -2,19 +2,20 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Metrics;
 using MassTransit;
 
 namespace Cortex.Queue.Ingress.Dispatch;
 
 /// <summary>Puts requests on an API's queue: request/reply for synchronous calls, fire-and-store for asynchronous ones.</summary>
-public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints, IngressOptions options) : IDisposable
+public sealed class PredictionDispatcher(IClientFactory clients, ISendEndpointProvider sendEndpoints, IngressOptions options, CortexMetrics metrics) : IDisposable
 {
     private readonly ConcurrentDictionary<string, RequestCoalescer> _coalescers = new();
 
     /// <summary>Sends one sample (coalesced with others under load) and waits for its reply; throws <see cref="RequestTimeoutException"/> after the API's timeout.</summary>
     public Task<PredictReply> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
     {
-        var coalescer = _coalescers.GetOrAdd(api.Name, _ => new RequestCoalescer(api, clients, options));
+        var coalescer = _coalescers.GetOrAdd(api.Name, _ => new RequestCoalescer(api, clients, options, metrics));
         return coalescer.PredictAsync(sample, requestId, debug).WaitAsync(cancellationToken);
     }
 

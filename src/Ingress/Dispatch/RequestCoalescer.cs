@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Metrics;
 using MassTransit;
 
 namespace Cortex.Queue.Ingress.Dispatch;
@@ -22,12 +23,14 @@ public sealed class RequestCoalescer
     private readonly ApiState _api;
     private readonly IRequestClient<PredictBatchRequest> _client;
     private readonly IngressOptions _options;
+    private readonly CortexMetrics _metrics;
     private int _inFlight;
 
-    public RequestCoalescer(ApiState api, IClientFactory clients, IngressOptions options)
+    public RequestCoalescer(ApiState api, IClientFactory clients, IngressOptions options, CortexMetrics metrics)
     {
         _api = api;
         _options = options;
+        _metrics = metrics;
         var address = new Uri($"queue:{QueueNames.Predict(api.Name)}");
         _client = clients.CreateRequestClient<PredictBatchRequest>(address, RequestTimeout.After(ms: (int)api.Config.Timeout.TotalMilliseconds));
         _ = Task.Run(RunAsync);
@@ -93,6 +96,7 @@ public sealed class RequestCoalescer
             {
                 samples[i] = new CoalescedSample(group[i].RequestId, group[i].Debug, group[i].Body);
             }
+            _metrics.RecordMessage(_api.Name, group.Count);
             var loneRequestId = group.Count == 1 ? group[0].RequestId : null;
             var replies = await _client.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(context =>
             {

@@ -34,6 +34,8 @@ public sealed partial class PredictBatchRequestConsumer(ServedApi api, ILogger l
             replies[i] = SampleProcessor.ProcessAsync(api, sample.Body, sample.RequestId, sample.Debug, enqueuedAt, logger);
         }
         var answers = await Task.WhenAll(replies).ConfigureAwait(false);
+        // Samples complete inline on the batch loop; leave it before serialising and sending the reply.
+        await Task.Yield();
         if (context.ResponseAddress is not null)
         {
             await context.RespondAsync(new PredictBatchReply(answers)).ConfigureAwait(false);

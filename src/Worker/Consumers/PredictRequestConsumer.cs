@@ -43,6 +43,8 @@ public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger
         }
 
         var reply = await SampleProcessor.ProcessAsync(api, context.Message.Sample, requestId, debug, enqueuedAt, logger).ConfigureAwait(false);
+        // Samples complete inline on the batch loop; leave it before publishing and replying.
+        await Task.Yield();
 
         if (asyncId is not null)
         {
