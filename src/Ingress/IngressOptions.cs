@@ -27,6 +27,12 @@ public sealed class IngressOptions
     public int MinMessagesInFlight { get; set; } = 2;
 
     /// <summary>
+    /// Requests per API that may wait at this ingress for a message slot; past it a request is refused with 429 and
+    /// <c>Retry-After</c> rather than held until its timeout. Default 2048.
+    /// </summary>
+    public int MaxPendingRequests { get; set; } = 2048;
+
+    /// <summary>
     /// Largest total of sample bytes coalesced into one message; a group closes early when the next sample would
     /// pass it. Default 64 KiB: larger messages land on .NET's large-object heap at both ends, and the full
     /// collections that follow cost more than the extra messages.

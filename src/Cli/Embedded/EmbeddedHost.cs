@@ -38,6 +38,7 @@ public static class EmbeddedHost
         {
             Config = config.FilePath,
             MaxRequestBodyBytes = options.MaxRequestBodyBytes,
+            MaxPendingRequests = options.MaxPendingRequests,
             RequireWorkersForReadiness = options.RunWorkers,
             AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db"),
         };

@@ -19,5 +19,8 @@ public sealed record EmbeddedHostOptions
 
     public long MaxRequestBodyBytes { get; init; } = 10 * 1024 * 1024;
 
+    /// <summary>Requests per API that may wait at the ingress before new ones get 429 (see <c>Ingress:MaxPendingRequests</c>).</summary>
+    public int MaxPendingRequests { get; init; } = 2048;
+
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

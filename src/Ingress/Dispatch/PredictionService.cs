@@ -52,6 +52,10 @@ public sealed partial class PredictionService(PredictionDispatcher dispatcher, C
             metrics.RecordBatch(api.Name, reply.BatchSize, reply.QueueWaitMilliseconds);
             return new PredictionOutcome(reply.StatusCode, reply.ResultJson, reply.Error, reply.DebugJson, WorkerId: reply.WorkerId);
         }
+        catch (BacklogFullException exception)
+        {
+            return new PredictionOutcome(429, null, exception.Message, null, TimeSpan.FromSeconds(1));
+        }
         catch (RequestTimeoutException)
         {
             LogTimeout(logger, api.Name, requestId, api.Config.Timeout.TotalSeconds);

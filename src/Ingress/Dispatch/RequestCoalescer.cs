@@ -25,6 +25,7 @@ public sealed class RequestCoalescer
     private readonly IngressOptions _options;
     private readonly CortexMetrics _metrics;
     private int _inFlight;
+    private int _waiting;
 
     public RequestCoalescer(ApiState api, IClientFactory clients, IngressOptions options, CortexMetrics metrics)
     {
@@ -37,8 +38,15 @@ public sealed class RequestCoalescer
     }
 
     /// <summary>Queues <paramref name="sample"/>; its raw UTF-8 is copied, so the caller's document may go once this returns.</summary>
+    /// <exception cref="BacklogFullException">The API already has <see cref="IngressOptions.MaxPendingRequests"/> requests waiting.</exception>
     public Task<PredictReply> PredictAsync(JsonElement sample, string requestId, bool debug)
     {
+        var waiting = Interlocked.Increment(ref _waiting);
+        if (waiting > _options.MaxPendingRequests)
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new BacklogFullException(_api.Name, waiting - 1, _options.MaxPendingRequests);
+        }
         var pending = new PendingPrediction(JsonMarshal.GetRawUtf8Value(sample).ToArray(), requestId, debug);
         _queue.Writer.TryWrite(pending);
         return pending.Reply;
@@ -65,12 +73,14 @@ public sealed class RequestCoalescer
             var bytes = 0;
             if (carried is not null)
             {
+                // Already counted out of the backlog when it was read.
                 group.Add(carried);
                 bytes = carried.Body.Length;
                 carried = null;
             }
             while (group.Count < maxGroup && reader.TryRead(out var pending))
             {
+                Interlocked.Decrement(ref _waiting);
                 if (group.Count > 0 && bytes + pending.Body.Length > _options.MaxMessageBytes)
                 {
                     carried = pending;

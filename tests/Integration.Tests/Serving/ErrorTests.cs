@@ -106,4 +106,31 @@ public sealed class ErrorTests : IAsyncLifetime
         Assert.Contains("timeout", reply.Error);
         Assert.InRange((DateTime.UtcNow - started).TotalSeconds, 1.5, 15);
     }
+
+    [RabbitMqFact]
+    public async Task Past_the_ingress_backlog_limit_a_request_is_429_with_Retry_After_not_held_until_its_timeout()
+    {
+        var api = TestDeployment.UniqueName("backlog");
+        // One sample per message and no worker: two messages go out and wait; the rest queue at the ingress.
+        using var deployment = TestDeployment.SingleApi(api, TestModels.WriteAffine, "timeout: 3s\nbatching:\n  max_batch_size: 1");
+        await using var ingressOnly = await RunningDeployment.StartAsync(
+            deployment.Config,
+            new EmbeddedHostOptions { RabbitMq = TestEnvironment.RabbitMqUrl, RunWorkers = false, MaxPendingRequests = 3 },
+            waitForWorkers: false);
+
+        var requests = Enumerable.Range(0, 12).Select(async i =>
+        {
+            using var response = await ingressOnly.Http.PostAsync(deployment.PathOf(api), new StringContent($$"""{"x": [{{i}}, 2, 3]}""", System.Text.Encoding.UTF8, "application/json"));
+            return (Status: (int)response.StatusCode, RetryAfter: response.Headers.RetryAfter?.Delta, Body: await response.Content.ReadAsStringAsync());
+        }).ToArray();
+        var replies = await Task.WhenAll(requests);
+
+        var refused = replies.Where(r => r.Status == 429).ToArray();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, r => Assert.Equal(TimeSpan.FromSeconds(1), r.RetryAfter));
+        Assert.All(refused, r => Assert.Contains("Ingress:MaxPendingRequests", r.Body));
+        // The others were held (at most 2 in flight + 3 waiting) and timed out: nobody answers this API.
+        Assert.All(replies.Where(r => r.Status != 429), r => Assert.Equal(504, r.Status));
+        Assert.InRange(replies.Count(r => r.Status == 504), 1, 5);
+    }
 }
