@@ -1,6 +1,7 @@
 using Cortex.Queue.Config;
 using Cortex.Queue.Ingress.AsyncResults;
 using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Dashboard;
 using Cortex.Queue.Ingress.Dispatch;
 using Cortex.Queue.Ingress.Endpoints;
 using Cortex.Queue.Ingress.Metrics;
@@ -71,6 +72,7 @@ public static class IngressRegistration
         app.MapCortexApiList();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapTfServingApi();
+        app.MapCortexDashboard();
         app.MapCortexApis(catalog);
         app.MapCortexFallback();
         return app;
