@@ -258,7 +258,7 @@
 
   function time(iso, window) {
     const date = new Date(iso);
-    const clock = date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: window === "1m" ? "2-digit" : undefined });
+    const clock = date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: window === "1m" ? "2-digit" : undefined, hourCycle: "h23" });
     return window === "1d" || window === "14d" ? date.toLocaleDateString([], { month: "short", day: "numeric" }) + " " + clock : clock;
   }
 
