@@ -81,9 +81,22 @@ public sealed class GetCommandTests
         Assert.Equal(1, unknownExit);
         Assert.Contains($"no API 'nope' at {url}; its APIs are: {TrackedApis.Classifier}, {TrackedApis.Regression}", unknownError);
 
+        using var watch = CliProcess.Start(deployment.Folder, "get", "--url", url, "--watch");
+        var redrawn = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Occurrences(watch.StandardOutput, "Ctrl-C stops") < 2 && DateTime.UtcNow < redrawn)
+        {
+            await Task.Delay(200);
+        }
+        Assert.True(Occurrences(watch.StandardOutput, "Ctrl-C stops") >= 2, $"--watch did not redraw; stdout:\n{watch.StandardOutput}\nstderr:\n{watch.StandardError}");
+        Assert.True(Occurrences(watch.StandardOutput, TrackedApis.Classifier + " ") >= 2, watch.StandardOutput);
+        watch.Interrupt();
+        Assert.Equal(0, await watch.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+
         up.Interrupt();
         await up.WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task<string> GetAsync(string folder, params string[] arguments)
     {
