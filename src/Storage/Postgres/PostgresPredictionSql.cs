@@ -15,7 +15,7 @@ internal static class PostgresPredictionSql
 
     public const string Count = "SELECT count(*) FROM predictions WHERE api = @api;";
 
-    private const string InWindow = "api = @api AND at >= @from AND at < @to";
+    private const string InWindow = "api = @api AND deployment = @deployment AND at >= @from AND at < @to";
 
     private const string BucketOf = "floor(extract(epoch FROM at - @from) / @bucket_seconds)::bigint";
 

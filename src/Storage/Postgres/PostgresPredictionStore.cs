@@ -83,7 +83,7 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
         return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
-    public async Task<ApiMetrics> QueryMetricsAsync(string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct)
+    public async Task<ApiMetrics> QueryMetricsAsync(string deployment, string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct)
     {
         await _schema.EnsureAsync(ct).ConfigureAwait(false);
         var metrics = new MetricsAccumulator(api, window, kind, now);
@@ -91,7 +91,7 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
 
         // One snapshot for every query, so the totals and the series agree with each other.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        await using (var totals = WindowCommand(PostgresPredictionSql.Totals, connection, transaction, api, metrics, window))
+        await using (var totals = WindowCommand(PostgresPredictionSql.Totals, connection, transaction, deployment, api, metrics, window))
         await using (var reader = await totals.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             await reader.ReadAsync(ct).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
         }
         if (kind == TrackedKind.Classification)
         {
-            await using var classes = WindowCommand(PostgresPredictionSql.TopClasses, connection, transaction, api, metrics, window);
+            await using var classes = WindowCommand(PostgresPredictionSql.TopClasses, connection, transaction, deployment, api, metrics, window);
             classes.Parameters.AddWithValue("limit", MetricsAccumulator.TopClasses);
             await using var reader = await classes.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -110,7 +110,7 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
                 metrics.AddClass(reader.GetString(0), reader.GetInt64(1));
             }
         }
-        await using (var buckets = WindowCommand(PostgresPredictionSql.Buckets, connection, transaction, api, metrics, window))
+        await using (var buckets = WindowCommand(PostgresPredictionSql.Buckets, connection, transaction, deployment, api, metrics, window))
         await using (var reader = await buckets.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -123,7 +123,7 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
         }
         if (kind == TrackedKind.Classification && metrics.ClassNames.Count > 0)
         {
-            await using var classes = WindowCommand(PostgresPredictionSql.BucketClasses, connection, transaction, api, metrics, window);
+            await using var classes = WindowCommand(PostgresPredictionSql.BucketClasses, connection, transaction, deployment, api, metrics, window);
             classes.Parameters.AddWithValue("classes", metrics.ClassNames.ToArray());
             await using var reader = await classes.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -137,10 +137,11 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
 
     public void Dispose() => _schema.Dispose();
 
-    private static NpgsqlCommand WindowCommand(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, string api, MetricsAccumulator metrics, MetricsWindow window)
+    private static NpgsqlCommand WindowCommand(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, string deployment, string api, MetricsAccumulator metrics, MetricsWindow window)
     {
         var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("api", api);
+        command.Parameters.AddWithValue("deployment", deployment);
         command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, metrics.From.UtcDateTime);
         command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, metrics.To.UtcDateTime);
         command.Parameters.AddWithValue("bucket_seconds", window.Bucket.TotalSeconds);

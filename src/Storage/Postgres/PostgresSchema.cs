@@ -11,7 +11,7 @@ public static class PostgresSchema
     private static readonly string[] Migrations =
     [
         // 1: every served prediction. (api, request_id) is the key that makes redelivered events harmless;
-        // (api, at) serves the time-window queries.
+        // (api, deployment, at) serves the time-window queries.
         """
         CREATE TABLE IF NOT EXISTS predictions (
             api           text             NOT NULL,
@@ -27,7 +27,7 @@ public static class PostgresSchema
             tracked_value double precision,
             PRIMARY KEY (api, request_id)
         );
-        CREATE INDEX IF NOT EXISTS predictions_by_api_and_time ON predictions (api, at);
+        CREATE INDEX IF NOT EXISTS predictions_by_api_and_time ON predictions (api, deployment, at);
         """,
         // 2: asynchronous results (same states and meaning as the embedded SQLite store).
         """

@@ -17,6 +17,9 @@ public interface IPredictionStore
     /// <summary>How many predictions of <paramref name="api"/> are stored (all time).</summary>
     Task<long> CountAsync(string api, CancellationToken ct);
 
-    /// <summary>Request, latency and tracked-value statistics of one API over <paramref name="window"/> ending at <paramref name="now"/>.</summary>
-    Task<ApiMetrics> QueryMetricsAsync(string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct);
+    /// <summary>
+    /// Request, latency and tracked-value statistics of one API of <paramref name="deployment"/> over
+    /// <paramref name="window"/> ending at <paramref name="now"/> (deployments sharing a database keep apart).
+    /// </summary>
+    Task<ApiMetrics> QueryMetricsAsync(string deployment, string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct);
 }

@@ -22,7 +22,7 @@ internal static class SqlitePredictionSql
             tracked_value REAL,
             PRIMARY KEY (api, request_id)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS predictions_by_api_and_time ON predictions (api, at_ms);
+        CREATE INDEX IF NOT EXISTS predictions_by_api_and_time ON predictions (api, deployment, at_ms);
         """;
 
     public const string Insert = """
@@ -33,7 +33,7 @@ internal static class SqlitePredictionSql
 
     public const string Count = "SELECT count(*) FROM predictions WHERE api = $api;";
 
-    private const string InWindow = "api = $api AND at_ms >= $from AND at_ms < $to";
+    private const string InWindow = "api = $api AND deployment = $deployment AND at_ms >= $from AND at_ms < $to";
 
     private const string BucketOf = "((at_ms - $from) / $bucket_ms)";
 

@@ -120,7 +120,7 @@ public sealed class SqlitePredictionStore : IPredictionStore, IDisposable
         return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
-    public async Task<ApiMetrics> QueryMetricsAsync(string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct)
+    public async Task<ApiMetrics> QueryMetricsAsync(string deployment, string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct)
     {
         await InitializeAsync(ct).ConfigureAwait(false);
         var metrics = new MetricsAccumulator(api, window, kind, now);
@@ -128,35 +128,35 @@ public sealed class SqlitePredictionStore : IPredictionStore, IDisposable
 
         // One read transaction: every query sees the same snapshot of the WAL.
         using var transaction = connection.BeginTransaction(deferred: true);
-        await ReadAsync(connection, transaction, SqlitePredictionSql.Totals, api, metrics, window, reader =>
+        await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.Totals, api, metrics, window, reader =>
         {
             metrics.SetTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), NullableDouble(reader, 4));
             metrics.SetValues(reader.GetInt64(5), NullableDouble(reader, 6), NullableDouble(reader, 7), NullableDouble(reader, 8));
         }, ct).ConfigureAwait(false);
-        await ReadAsync(connection, transaction, SqlitePredictionSql.WindowPercentiles("latency_ms"), api, metrics, window,
+        await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.WindowPercentiles("latency_ms"), api, metrics, window,
             reader => metrics.SetLatencyPercentile(reader.GetInt32(1), NullableDouble(reader, 2)), ct).ConfigureAwait(false);
-        await ReadAsync(connection, transaction, SqlitePredictionSql.WindowPercentiles("tracked_value"), api, metrics, window,
+        await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.WindowPercentiles("tracked_value"), api, metrics, window,
             reader => metrics.SetValuePercentile(reader.GetInt32(1), NullableDouble(reader, 2)), ct).ConfigureAwait(false);
         if (kind == TrackedKind.Classification)
         {
-            await ReadAsync(connection, transaction, SqlitePredictionSql.TopClasses, api, metrics, window,
+            await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.TopClasses, api, metrics, window,
                 reader => metrics.AddClass(reader.GetString(0), reader.GetInt64(1)), ct,
                 command => command.Parameters.AddWithValue("$limit", MetricsAccumulator.TopClasses)).ConfigureAwait(false);
         }
-        await ReadAsync(connection, transaction, SqlitePredictionSql.Buckets, api, metrics, window, reader =>
+        await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.Buckets, api, metrics, window, reader =>
         {
             var bucket = reader.GetInt64(0);
             metrics.SetBucketTotals(bucket, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         }, ct).ConfigureAwait(false);
-        await ReadAsync(connection, transaction, SqlitePredictionSql.BucketPercentiles("latency_ms"), api, metrics, window,
+        await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.BucketPercentiles("latency_ms"), api, metrics, window,
             reader => metrics.SetBucketLatencyPercentile(reader.GetInt64(0), reader.GetInt32(1), NullableDouble(reader, 2)), ct).ConfigureAwait(false);
         if (kind == TrackedKind.Regression)
         {
             var averages = new Dictionary<long, double?>();
-            await ReadAsync(connection, transaction, SqlitePredictionSql.Buckets, api, metrics, window,
+            await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.Buckets, api, metrics, window,
                 reader => averages[reader.GetInt64(0)] = NullableDouble(reader, 5), ct).ConfigureAwait(false);
             var medians = new Dictionary<long, double?>();
-            await ReadAsync(connection, transaction, SqlitePredictionSql.BucketPercentiles("tracked_value"), api, metrics, window, reader =>
+            await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.BucketPercentiles("tracked_value"), api, metrics, window, reader =>
             {
                 if (reader.GetInt32(1) == 0)
                 {
@@ -171,7 +171,7 @@ public sealed class SqlitePredictionStore : IPredictionStore, IDisposable
         if (kind == TrackedKind.Classification && metrics.ClassNames.Count > 0)
         {
             var names = JsonSerializer.Serialize(metrics.ClassNames);
-            await ReadAsync(connection, transaction, SqlitePredictionSql.BucketClasses, api, metrics, window,
+            await ReadAsync(connection, transaction, deployment, SqlitePredictionSql.BucketClasses, api, metrics, window,
                 reader => metrics.AddBucketClass(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)), ct,
                 command => command.Parameters.AddWithValue("$classes", names)).ConfigureAwait(false);
         }
@@ -191,6 +191,7 @@ public sealed class SqlitePredictionStore : IPredictionStore, IDisposable
     private static async Task ReadAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
+        string deployment,
         string sql,
         string api,
         MetricsAccumulator metrics,
@@ -203,6 +204,7 @@ public sealed class SqlitePredictionStore : IPredictionStore, IDisposable
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$api", api);
+        command.Parameters.AddWithValue("$deployment", deployment);
         command.Parameters.AddWithValue("$from", metrics.From.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$to", metrics.To.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$bucket_ms", (long)window.Bucket.TotalMilliseconds);
