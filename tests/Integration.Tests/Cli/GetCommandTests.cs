@@ -27,10 +27,10 @@ public sealed class GetCommandTests
         await GetShowsWhatWasPredictedAsync();
     }
 
-    [RabbitMqFact]
-    public async Task Get_on_cortex_up_over_RabbitMQ_shows_the_class_counts_and_regression_statistics_of_what_was_predicted()
+    [RabbitMqAndPostgresFact]
+    public async Task Get_on_cortex_up_over_RabbitMQ_and_PostgreSQL_shows_the_class_counts_and_regression_statistics_of_what_was_predicted()
     {
-        await GetShowsWhatWasPredictedAsync("--rabbitmq", TestEnvironment.RabbitMqUrl!);
+        await GetShowsWhatWasPredictedAsync("--rabbitmq", TestEnvironment.RabbitMqUrl!, "--postgres", RabbitMqAndPostgresFactAttribute.PostgresConnectionString!);
     }
 
     private static async Task GetShowsWhatWasPredictedAsync(params string[] upOptions)
