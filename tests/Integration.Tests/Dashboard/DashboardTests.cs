@@ -13,7 +13,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
     {
         using var deployment = TrackedApis.Create();
         await using var running = await RunningDeployment.StartAsync(deployment.Config);
-        var classes = await TrackedApis.ClassifyIrisFlowersAsync(running.Http, deployment.PathOf(TrackedApis.Classifier));
+        var classes = await TrackedApis.ClassifyIrisFlowersAsync(running.Http, deployment.PathOf(TrackedApis.Classifier), waves: 3);
         var totals = await TrackedApis.PredictTotalsAsync(running.Http, deployment.PathOf(TrackedApis.Regression), RegressionRequests);
         var classified = classes.Values.Sum();
         await TrackedApis.WaitForTrackedAsync(running.Http, TrackedApis.Classifier, classified, TimeSpan.FromSeconds(60));
@@ -50,7 +50,8 @@ public sealed class DashboardTests(ITestOutputHelper output)
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "test-output", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await HeadlessChromium.SaveScreenshotAsync(running.BaseUrl + "/dashboard?window=1h", screenshot);
+        // The last minute in 5 s buckets shows the three waves of requests apart.
+        await HeadlessChromium.SaveScreenshotAsync(running.BaseUrl + "/dashboard?window=1m", screenshot);
         output.WriteLine($"dashboard screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is nearly empty");
     }

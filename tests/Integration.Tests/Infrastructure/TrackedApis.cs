@@ -40,13 +40,25 @@ public static class TrackedApis
         });
     }
 
-    /// <summary>Classifies every flower of the iris example's data set; returns how often the model answered each class.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> ClassifyIrisFlowersAsync(HttpClient http, string path)
+    /// <summary>
+    /// Classifies every flower of the iris example's data set, in <paramref name="waves"/> bursts a few seconds
+    /// apart (so charts with short buckets show more than one bar); returns how often the model answered each class.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, long>> ClassifyIrisFlowersAsync(HttpClient http, string path, int waves = 1)
     {
         var rows = File.ReadLines(Path.Combine(TestEnvironment.RepositoryRoot, "examples", "iris-classifier", "data", "iris.csv")).Skip(1)
             .Where(line => line.Length > 0)
-            .Select(line => "{\"input\": [" + string.Join(",", line.Split(',').Take(4)) + "]}");
-        var classes = await SendAsync(http, path, rows, reply => reply["class_index"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture));
+            .Select(line => "{\"input\": [" + string.Join(",", line.Split(',').Take(4)) + "]}")
+            .ToArray();
+        var classes = new List<string>();
+        foreach (var (wave, index) in rows.Chunk((rows.Length + waves - 1) / waves).Select((wave, index) => (wave, index)))
+        {
+            if (index > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2.5));
+            }
+            classes.AddRange(await SendAsync(http, path, wave, reply => reply["class_index"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture)));
+        }
         return classes.GroupBy(name => name).ToDictionary(group => group.Key, group => group.LongCount());
     }
 
