@@ -45,7 +45,7 @@ public static class EmbeddedHost
             Postgres = options.Postgres,
         };
         // On a shared broker this process tracks only its own deployment's predictions, from a queue of its own.
-        var trackerOptions = new TrackerOptions { QueueName = $"{QueueNames.PredictionServedTracker}-{config.DeploymentName}", Deployment = config.DeploymentName };
+        var trackerOptions = new TrackerOptions { QueueName = $"{QueueNames.PredictionServedTracker}-{config.DeploymentName}", Deployment = config.DeploymentName, TemporaryQueue = true };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ingressOptions.AsyncStorePath))!);
 
         builder.Services.AddCortexBus(messaging, bus =>
