@@ -20,6 +20,9 @@ public sealed class TrackerOptions
     /// </summary>
     public bool TemporaryQueue { get; set; }
 
+    /// <summary>The queue of async progress and outcomes the tracker records (distributed mode on PostgreSQL).</summary>
+    public string AsyncResultsQueueName { get; set; } = "cortex-async-results-tracker";
+
     /// <summary>Most events written in one COPY; larger batches write faster, smaller ones sooner.</summary>
     public int BatchSize { get; set; } = 1000;
 

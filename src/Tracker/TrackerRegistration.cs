@@ -46,7 +46,7 @@ public static class TrackerRegistration
         });
         if (recordAsyncResults)
         {
-            bus.AddConsumer<AsyncResultRecorder>().Endpoint(endpoint => endpoint.Name = "cortex-async-results-tracker");
+            bus.AddConsumer<AsyncResultRecorder>().Endpoint(endpoint => endpoint.Name = options.AsyncResultsQueueName);
         }
     }
 }
