@@ -14,6 +14,15 @@ public sealed class TrackerOptions
     /// <summary>Only events of this deployment are stored (what <c>cortex up</c> wants on a shared broker); null stores all.</summary>
     public string? Deployment { get; set; }
 
+    /// <summary>
+    /// Deletes the queue when this process stops (<c>cortex up</c>: its queue lives and dies with it, instead of
+    /// collecting every deployment's events on a shared broker after it is gone).
+    /// </summary>
+    public bool TemporaryQueue { get; set; }
+
+    /// <summary>The queue of async progress and outcomes the tracker records (distributed mode on PostgreSQL).</summary>
+    public string AsyncResultsQueueName { get; set; } = "cortex-async-results-tracker";
+
     /// <summary>Most events written in one COPY; larger batches write faster, smaller ones sooner.</summary>
     public int BatchSize { get; set; } = 1000;
 

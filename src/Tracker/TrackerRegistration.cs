@@ -39,13 +39,14 @@ public static class TrackerRegistration
         }).Endpoint(endpoint =>
         {
             endpoint.Name = options.QueueName;
+            endpoint.Temporary = options.TemporaryQueue;
             // Every batch in flight must be able to fill up from the prefetched messages.
             endpoint.PrefetchCount = batchSize * concurrentBatches;
             endpoint.ConcurrentMessageLimit = batchSize * concurrentBatches;
         });
         if (recordAsyncResults)
         {
-            bus.AddConsumer<AsyncResultRecorder>().Endpoint(endpoint => endpoint.Name = "cortex-async-results-tracker");
+            bus.AddConsumer<AsyncResultRecorder>().Endpoint(endpoint => endpoint.Name = options.AsyncResultsQueueName);
         }
     }
 }

@@ -44,8 +44,14 @@ public static class EmbeddedHost
             AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db"),
             Postgres = options.Postgres,
         };
-        // On a shared broker this process tracks only its own deployment's predictions, from a queue of its own.
-        var trackerOptions = new TrackerOptions { QueueName = $"{QueueNames.PredictionServedTracker}-{config.DeploymentName}", Deployment = config.DeploymentName };
+        // On a shared broker this process tracks only its own deployment's predictions, from a queue of its own
+        // (unique, because tests and benchmarks run several hosts of one deployment in a process).
+        var trackerOptions = new TrackerOptions
+        {
+            QueueName = $"{QueueNames.PredictionServedTracker}-{config.DeploymentName}-{Guid.NewGuid().ToString("N")[..12]}",
+            Deployment = config.DeploymentName,
+            TemporaryQueue = true,
+        };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ingressOptions.AsyncStorePath))!);
 
         builder.Services.AddCortexBus(messaging, bus =>

@@ -11,13 +11,13 @@ public sealed class DashboardTests(ITestOutputHelper output)
     [ChromiumFact]
     public async Task The_dashboard_plots_each_apis_requests_latency_and_predictions_and_a_screenshot_is_saved()
     {
-        using var deployment = TrackedApis.Create();
-        await using var running = await RunningDeployment.StartAsync(deployment.Config);
-        var classes = await TrackedApis.ClassifyIrisFlowersAsync(running.Http, deployment.PathOf(TrackedApis.Classifier), waves: 3);
-        var totals = await TrackedApis.PredictTotalsAsync(running.Http, deployment.PathOf(TrackedApis.Regression), RegressionRequests);
+        using var apis = new TrackedApis();
+        await using var running = await RunningDeployment.StartAsync(apis.Deployment.Config);
+        var classes = await TrackedApis.ClassifyIrisFlowersAsync(running.Http, apis.Deployment.PathOf(apis.Classifier), waves: 3);
+        var totals = await TrackedApis.PredictTotalsAsync(running.Http, apis.Deployment.PathOf(apis.Regression), RegressionRequests);
         var classified = classes.Values.Sum();
-        await TrackedApis.WaitForTrackedAsync(running.Http, TrackedApis.Classifier, classified, TimeSpan.FromSeconds(60));
-        var regression = await TrackedApis.WaitForTrackedAsync(running.Http, TrackedApis.Regression, RegressionRequests, TimeSpan.FromSeconds(60));
+        await TrackedApis.WaitForTrackedAsync(running.Http, apis.Classifier, classified, TimeSpan.FromSeconds(60));
+        var regression = await TrackedApis.WaitForTrackedAsync(running.Http, apis.Regression, RegressionRequests, TimeSpan.FromSeconds(60));
         var bucketSeconds = regression["bucket_seconds"]!.GetValue<double>();
 
         var charts = DashboardDom.Charts(await HeadlessChromium.DumpDomAsync(running.BaseUrl + "/dashboard?window=1h"));
@@ -27,23 +27,23 @@ public sealed class DashboardTests(ITestOutputHelper output)
             ?? throw new Xunit.Sdk.XunitException($"no '{name}' chart for {api}; charts drawn: {string.Join(", ", charts.Select(chart => chart.Api + "/" + chart.Name))}");
 
         // Stacked bars: per class, the drawn segments add up to what the model answered.
-        var classBars = ChartOf(TrackedApis.Classifier, "predictions").Marks
+        var classBars = ChartOf(apis.Classifier, "predictions").Marks
             .GroupBy(mark => mark.Series)
             .ToDictionary(group => group.Key, group => (long)group.Sum(mark => mark.Value));
         Assert.Equal(classes.OrderBy(pair => pair.Key), classBars.OrderBy(pair => pair.Key));
 
         // Request rate is per second of each bucket: rate × bucket length summed over buckets is the count sent.
-        var rates = ChartOf(TrackedApis.Classifier, "requests").Marks.Where(mark => mark.Series == "all").ToArray();
+        var rates = ChartOf(apis.Classifier, "requests").Marks.Where(mark => mark.Series == "all").ToArray();
         Assert.Equal(classified, rates.Sum(mark => mark.Value * bucketSeconds), precision: 6);
-        Assert.Equal(RegressionRequests, ChartOf(TrackedApis.Regression, "requests").Marks.Where(mark => mark.Series == "all").Sum(mark => mark.Value * bucketSeconds), precision: 6);
+        Assert.Equal(RegressionRequests, ChartOf(apis.Regression, "requests").Marks.Where(mark => mark.Series == "all").Sum(mark => mark.Value * bucketSeconds), precision: 6);
 
-        foreach (var api in new[] { TrackedApis.Classifier, TrackedApis.Regression })
+        foreach (var api in new[] { apis.Classifier, apis.Regression })
         {
             var latency = ChartOf(api, "latency").Marks;
             Assert.All(new[] { "p50", "p90", "p99" }, series => Assert.Contains(latency, mark => mark.Series == series && mark.Value > 0));
         }
 
-        var values = ChartOf(TrackedApis.Regression, "predictions").Marks;
+        var values = ChartOf(apis.Regression, "predictions").Marks;
         Assert.Contains(values, mark => mark.Series == "avg");
         Assert.Contains(values, mark => mark.Series == "p50");
         Assert.All(values, mark => Assert.InRange(mark.Value, totals.Min(), totals.Max()));

@@ -5,15 +5,12 @@ namespace Cortex.Queue.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A deployment with one tracked API of each kind: the iris classifier (class_index) and the affine model's
-/// <c>total</c> as a regression, plus what the tests send them and what the models answered.
+/// <c>total</c> as a regression, plus what the tests send them and what the models answered. The API names are
+/// unique to the test, so their durable queues on a shared broker never mix with another test's.
 /// </summary>
-public static class TrackedApis
+public sealed class TrackedApis : IDisposable
 {
-    public const string Classifier = "classifier";
-
-    public const string Regression = "total";
-
-    public static TestDeployment Create()
+    public TrackedApis()
     {
         var yaml = $"""
             - kind: deployment
@@ -33,12 +30,20 @@ public static class TrackedApis
                 key: total
                 model_type: regression
             """;
-        return TestDeployment.Create(yaml, folder =>
+        Deployment = TestDeployment.Create(yaml, folder =>
         {
             File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "examples", "iris-classifier", "model.onnx"), Path.Combine(folder, "iris.onnx"));
             TestModels.WriteAffine(Path.Combine(folder, "affine.onnx"));
         });
     }
+
+    public string Classifier { get; } = TestDeployment.UniqueName("classifier");
+
+    public string Regression { get; } = TestDeployment.UniqueName("total");
+
+    public TestDeployment Deployment { get; }
+
+    public void Dispose() => Deployment.Dispose();
 
     /// <summary>
     /// Classifies every flower of the iris example's data set, in <paramref name="waves"/> bursts a few seconds
