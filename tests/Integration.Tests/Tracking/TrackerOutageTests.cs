@@ -65,8 +65,8 @@ public sealed class TrackerOutageTests
         var bus = running.Services.GetRequiredService<IBus>();
         var served = new PredictionServed("classifier", deployment.DeploymentName, "twice", DateTimeOffset.UtcNow, 200, 4.5, 0.5, 1, "worker-1", "2", null);
 
-        await bus.Publish(served);
-        await WaitForRowAsync(schema, "twice");
+        // Until the tracker's queue is bound, a publish goes nowhere: repeat it until the event is stored.
+        await PublishUntilStoredAsync(bus, served, schema);
         // The redelivery comes with a marker event behind it: once the marker is stored, the duplicate was processed too.
         await bus.Publish(served with { At = served.At.AddSeconds(1), TrackedClass = "1" });
         await bus.Publish(served with { RequestId = "marker" });
@@ -92,24 +92,48 @@ public sealed class TrackerOutageTests
         }
     }
 
+    private static async Task PublishUntilStoredAsync(IBus bus, PredictionServed served, PostgresTestSchema schema)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            await bus.Publish(served);
+            for (var i = 0; i < 10; i++)
+            {
+                await Task.Delay(100);
+                if (await IsStoredAsync(schema, served.RequestId))
+                {
+                    return;
+                }
+            }
+        }
+        throw new TimeoutException($"event {served.RequestId} was not stored within 30 s");
+    }
+
     private static async Task WaitForRowAsync(PostgresTestSchema schema, string requestId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            try
+            if (await IsStoredAsync(schema, requestId))
             {
-                if (await schema.ScalarAsync($"SELECT count(*) FROM predictions WHERE request_id = '{requestId}'") > 0)
-                {
-                    return;
-                }
-            }
-            catch (Npgsql.PostgresException exception) when (exception.SqlState == "42P01")
-            {
-                // Not created yet.
+                return;
             }
             await Task.Delay(100);
         }
         throw new TimeoutException($"event {requestId} was not stored within 30 s");
+    }
+
+    private static async Task<bool> IsStoredAsync(PostgresTestSchema schema, string requestId)
+    {
+        try
+        {
+            return await schema.ScalarAsync($"SELECT count(*) FROM predictions WHERE request_id = '{requestId}'") > 0;
+        }
+        catch (Npgsql.PostgresException exception) when (exception.SqlState == "42P01")
+        {
+            // The tracker has not created its table yet.
+            return false;
+        }
     }
 }
