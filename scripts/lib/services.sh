@@ -126,11 +126,13 @@ cq_postgres_bin_dir() {
     [[ -n $best ]] && printf '%s\n' "$best"
 }
 
-# cq_install_missing WANT_RABBITMQ WANT_POSTGRES: installs the Debian packages for what is wanted and absent.
+# cq_install_missing WANT_RABBITMQ WANT_POSTGRES: installs the Debian packages for what is wanted and absent (and Chromium).
 cq_install_missing() {
     local want_rabbitmq=$1 want_postgres=$2 packages=()
     if ((want_rabbitmq)) && [[ ! -x $CQ_RABBITMQ_SBIN/rabbitmq-server ]]; then packages+=(rabbitmq-server); fi
     if ((want_postgres)) && [[ -z $(cq_postgres_bin_dir) ]]; then packages+=(postgresql); fi
+    # The dashboard test drives Debian's headless Chromium (it skips, saying so, when the browser is absent).
+    if [[ ! -x /usr/bin/chromium ]]; then packages+=(chromium); fi
     ((${#packages[@]})) || return 0
 
     ((EUID == 0)) || cq_die "missing ${packages[*]}: install them (apt-get install ${packages[*]}) or run as root"

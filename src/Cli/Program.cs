@@ -5,6 +5,7 @@ var root = new RootCommand("cortex: deploy TensorFlow and ONNX models as web ser
 root.Subcommands.Add(UpCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(GetCommand.Create());
 root.Subcommands.Add(ModelCommand.Create());
 root.Subcommands.Add(DeployCommand.Create());
 // No response files: "@file.json" is how `cortex model run --input` takes a JSON file, as curl's -d does.

@@ -44,4 +44,16 @@ public sealed class IngressOptions
 
     /// <summary>How long finished asynchronous results are kept.</summary>
     public TimeSpan AsyncRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// PostgreSQL connection string (Npgsql keywords). Env <c>CORTEX_POSTGRES</c> also sets it. When set, metrics
+    /// and async results are read from PostgreSQL instead of the SQLite file.
+    /// </summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>
+    /// Whether this process records async progress and outcomes itself. True in embedded mode; a distributed
+    /// ingress on PostgreSQL leaves that (and the retention sweep) to the tracker.
+    /// </summary>
+    public bool RecordsAsyncResults { get; set; } = true;
 }

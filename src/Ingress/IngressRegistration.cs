@@ -1,9 +1,11 @@
 using Cortex.Queue.Config;
 using Cortex.Queue.Ingress.AsyncResults;
 using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Dashboard;
 using Cortex.Queue.Ingress.Dispatch;
 using Cortex.Queue.Ingress.Endpoints;
 using Cortex.Queue.Ingress.Metrics;
+using Cortex.Queue.Ingress.Monitoring;
 using Cortex.Queue.Ingress.Warmup;
 using Cortex.Queue.Storage;
 using MassTransit;
@@ -18,7 +20,7 @@ namespace Cortex.Queue.Ingress;
 public static class IngressRegistration
 {
     /// <summary>Registers the ingress's consumers on the bus (call inside the AddCortexBus callback).</summary>
-    public static void AddCortexIngressConsumers(this IBusRegistrationConfigurator bus, string deploymentName)
+    public static void AddCortexIngressConsumers(this IBusRegistrationConfigurator bus, string deploymentName, bool recordsAsyncResults = true)
     {
         // Ingress replicas of one deployment share the results queue (each result is stored once);
         // other deployments on the same broker get their own copy.
@@ -35,7 +37,10 @@ public static class IngressRegistration
             endpoint.Name = $"cortex-ingress-ping-{instance}";
             endpoint.Temporary = true;
         });
-        bus.AddConsumer<AsyncResultConsumer>().Endpoint(endpoint => endpoint.Name = $"cortex-async-results-{deploymentName}");
+        if (recordsAsyncResults)
+        {
+            bus.AddConsumer<AsyncResultConsumer>().Endpoint(endpoint => endpoint.Name = $"cortex-async-results-{deploymentName}");
+        }
     }
 
     public static WebApplicationBuilder AddCortexIngress(this WebApplicationBuilder builder, CortexConfig config, IngressOptions options)
@@ -50,11 +55,7 @@ public static class IngressRegistration
         services.AddHostedService<HeartbeatRequestService>();
         services.AddSingleton<ReplyPathWarmup>();
         services.AddHostedService<ReplyPathWarmupService>();
-        services.AddAsyncResultStore(store =>
-        {
-            store.DatabasePath = Path.GetFullPath(options.AsyncStorePath);
-            store.Retention = options.AsyncRetention;
-        });
+        services.AddCortexIngressStores(options);
         services.AddHealthChecks();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(CortexMetrics.MeterName)
@@ -69,8 +70,10 @@ public static class IngressRegistration
         var catalog = app.Services.GetRequiredService<ApiCatalog>();
         app.MapCortexHealth();
         app.MapCortexApiList();
+        app.MapCortexApiMetrics();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapTfServingApi();
+        app.MapCortexDashboard();
         app.MapCortexApis(catalog);
         app.MapCortexFallback();
         return app;

@@ -8,6 +8,9 @@ var ingressOptions = builder.Configuration.GetSection(IngressOptions.SectionName
 ingressOptions.Config = Environment.GetEnvironmentVariable("CORTEX_CONFIG") ?? ingressOptions.Config;
 var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
 messaging.RabbitMq = Environment.GetEnvironmentVariable("CORTEX_RABBITMQ") ?? messaging.RabbitMq;
+ingressOptions.Postgres = Environment.GetEnvironmentVariable("CORTEX_POSTGRES") ?? ingressOptions.Postgres;
+// On PostgreSQL the tracker process records async results; the ingress only reads them.
+ingressOptions.RecordsAsyncResults = string.IsNullOrWhiteSpace(ingressOptions.Postgres);
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -16,7 +19,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 var config = CortexConfigLoader.LoadOrThrow(ingressOptions.Config);
-builder.Services.AddCortexBus(messaging, bus => bus.AddCortexIngressConsumers(config.DeploymentName));
+builder.Services.AddCortexBus(messaging, bus => bus.AddCortexIngressConsumers(config.DeploymentName, ingressOptions.RecordsAsyncResults));
 builder.AddCortexIngress(config, ingressOptions);
 var app = builder.Build();
 app.MapCortexIngress();

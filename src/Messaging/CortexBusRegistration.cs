@@ -1,3 +1,4 @@
+using Cortex.Queue.Contracts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,12 +30,18 @@ public static class CortexBusRegistration
                         // Replies must not be lost between the worker and RabbitMQ: wait for the broker's confirm.
                         host.PublisherConfirmation = true;
                     });
+                    // Events get an exchange with a stable, readable name other tools can bind to.
+                    rabbit.Message<PredictionServed>(message => message.SetEntityName(QueueNames.PredictionServedExchange));
                     rabbit.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.Message<PredictionServed>(message => message.SetEntityName(QueueNames.PredictionServedExchange));
+                    memory.ConfigureEndpoints(context);
+                });
             }
         });
         return services;

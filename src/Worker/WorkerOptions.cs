@@ -22,4 +22,7 @@ public sealed class WorkerOptions
 
     /// <summary>Batches prefetched from the queue while one runs; prefetch = max_batch_size × this.</summary>
     public int PrefetchBatches { get; set; } = 4;
+
+    /// <summary>Prediction events held for publishing while the broker is slow or away; beyond this, new ones are dropped.</summary>
+    public int TrackingBufferSize { get; set; } = 100_000;
 }

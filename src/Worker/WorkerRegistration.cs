@@ -3,6 +3,7 @@ using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 using Cortex.Queue.Worker.Consumers;
 using Cortex.Queue.Worker.Hosting;
+using Cortex.Queue.Worker.Tracking;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,8 @@ public static class WorkerRegistration
         services.AddSingleton(loader);
         services.AddSingleton<ServedApiRegistry>();
         services.AddSingleton<HeartbeatPublisher>();
+        services.AddSingleton<PredictionEventPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<PredictionEventPublisher>());
         foreach (var api in apis)
         {
             services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(provider => new ApiWorkerService(
@@ -47,7 +50,8 @@ public static class WorkerRegistration
                 provider.GetRequiredService<IReceiveEndpointConnector>(),
                 provider.GetRequiredService<ServedApiRegistry>(),
                 provider.GetRequiredService<HeartbeatPublisher>(),
-                provider.GetRequiredService<ILoggerFactory>()));
+                provider.GetRequiredService<ILoggerFactory>(),
+                new PredictionTracking(api, config.DeploymentName, provider.GetRequiredService<PredictionEventPublisher>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger($"Cortex.Queue.Worker.{api.Name}"))));
         }
         return services;
     }

@@ -15,10 +15,12 @@ public static class UpCommand
         var path = new Argument<string>("path") { Description = "a cortex.yaml, or the folder holding one", DefaultValueFactory = _ => "." };
         var port = new Option<int>("--port") { Description = "HTTP port on 127.0.0.1", DefaultValueFactory = _ => 8888 };
         var rabbitMq = new Option<string?>("--rabbitmq") { Description = "amqp://user:password@host:port/ (default: $CORTEX_RABBITMQ, else the embedded in-memory queue)" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string for predictions and async results, e.g. 'Host=127.0.0.1;Port=5432;Username=cortex;Database=cortex' (default: $CORTEX_POSTGRES, else the SQLite file .cortex/cortex.db)" };
         var command = new Command("up", "Serve every API of a cortex.yaml on this machine (embedded queue unless --rabbitmq)");
         command.Arguments.Add(path);
         command.Options.Add(port);
         command.Options.Add(rabbitMq);
+        command.Options.Add(postgres);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var config = ConfigReporter.LoadOrReport(parseResult.GetValue(path)!, Console.Error);
@@ -30,6 +32,7 @@ public static class UpCommand
             {
                 Port = parseResult.GetValue(port),
                 RabbitMq = parseResult.GetValue(rabbitMq) ?? Environment.GetEnvironmentVariable("CORTEX_RABBITMQ"),
+                Postgres = parseResult.GetValue(postgres) ?? (Environment.GetEnvironmentVariable("CORTEX_POSTGRES") is { Length: > 0 } fromEnvironment ? fromEnvironment : null),
             };
             await using var app = EmbeddedHost.Build(config, options);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,10 @@
 using Cortex.Queue.Config;
+using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress;
 using Cortex.Queue.Messaging;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
+using Cortex.Queue.Tracker;
 using Cortex.Queue.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Cortex.Queue.Cli.Embedded;
 
 /// <summary>
-/// Ingress, workers and the result store in one process on one bus: what <c>cortex up</c> runs, and what tests and
+/// Ingress, workers, the tracker and the result store in one process on one bus: what <c>cortex up</c> runs, and what tests and
 /// benchmarks start in-process. With <see cref="EmbeddedHostOptions.RabbitMq"/> the same process talks through RabbitMQ.
 /// </summary>
 public static class EmbeddedHost
@@ -41,12 +43,22 @@ public static class EmbeddedHost
             MaxPendingRequests = options.MaxPendingRequests,
             RequireWorkersForReadiness = options.RunWorkers,
             AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db"),
+            Postgres = options.Postgres,
+        };
+        // On a shared broker this process tracks only its own deployment's predictions, from a queue of its own
+        // (unique, because tests and benchmarks run several hosts of one deployment in a process).
+        var trackerOptions = new TrackerOptions
+        {
+            QueueName = $"{QueueNames.PredictionServedTracker}-{config.DeploymentName}-{Guid.NewGuid().ToString("N")[..12]}",
+            Deployment = config.DeploymentName,
+            TemporaryQueue = true,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ingressOptions.AsyncStorePath))!);
 
         builder.Services.AddCortexBus(messaging, bus =>
         {
             bus.AddCortexIngressConsumers(config.DeploymentName);
+            bus.AddCortexTrackerConsumers(trackerOptions, recordAsyncResults: false);
             if (options.RunWorkers)
             {
                 bus.AddCortexWorkerConsumers();

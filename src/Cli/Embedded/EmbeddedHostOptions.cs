@@ -17,6 +17,9 @@ public sealed record EmbeddedHostOptions
     /// <summary>SQLite file for asynchronous results; default <c>.cortex/cortex.db</c> beside the cortex.yaml.</summary>
     public string? AsyncStorePath { get; init; }
 
+    /// <summary>PostgreSQL connection string for predictions and async results; null keeps them in the SQLite file.</summary>
+    public string? Postgres { get; init; }
+
     public long MaxRequestBodyBytes { get; init; } = 10 * 1024 * 1024;
 
     /// <summary>Requests per API that may wait at the ingress before new ones get 429 (see <c>Ingress:MaxPendingRequests</c>).</summary>

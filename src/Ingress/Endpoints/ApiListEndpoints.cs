@@ -24,7 +24,10 @@ public static class ApiListEndpoints
                     ["model_kind"] = api.Config.Model.Kind.ToString().ToLowerInvariant(),
                     ["loaded_model"] = api.ModelDescription,
                     ["workers"] = api.LiveWorkers(options.WorkerLiveness),
-                    ["last_update"] = api.LastHeartbeat?.ToString("O"),
+                    ["last_update"] = api.LastHeartbeat?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["tracker"] = api.Config.Tracker is { } tracker
+                        ? new JsonObject { ["key"] = tracker.Key, ["model_type"] = tracker.ModelType.ToString().ToLowerInvariant() }
+                        : null,
                 });
             }
             return Results.Text(new JsonObject { ["deployment"] = catalog.Config.DeploymentName, ["apis"] = apis }.ToJsonString(), "application/json");

@@ -48,7 +48,7 @@ public static partial class SampleProcessor
             LogDebugTrace(logger, api.Config.Name, requestId, debugJson);
         }
 
-        return new PredictReply(
+        var reply = new PredictReply(
             outcome.StatusCode,
             outcome.ResultJson,
             outcome.Error,
@@ -57,6 +57,8 @@ public static partial class SampleProcessor
             outcome.QueueWaitMilliseconds,
             outcome.InferenceMilliseconds,
             api.Options.WorkerId);
+        api.Tracking?.Record(requestId, enqueuedAt, reply);
+        return reply;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Api} request {RequestId} debug: {Trace}")]

@@ -4,6 +4,7 @@ using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 using Cortex.Queue.Worker.Batching;
 using Cortex.Queue.Worker.Consumers;
+using Cortex.Queue.Worker.Tracking;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,8 @@ public sealed partial class ApiWorkerService(
     IReceiveEndpointConnector connector,
     ServedApiRegistry registry,
     HeartbeatPublisher heartbeats,
-    ILoggerFactory loggerFactory) : BackgroundService
+    ILoggerFactory loggerFactory,
+    PredictionTracking? tracking = null) : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger($"Cortex.Queue.Worker.{api.Name}");
     private ServedApi? _served;
@@ -57,7 +59,7 @@ public sealed partial class ApiWorkerService(
 
         var executor = new BatchExecutor(model, _logger);
         var batcher = new SampleBatcher(executor, api.Batching);
-        _served = new ServedApi(api, model, batcher, options);
+        _served = new ServedApi(api, model, batcher, options) { Tracking = tracking };
 
         var limit = Math.Max(1, api.Batching.MaxBatchSize * Math.Max(1, options.PrefetchBatches));
         _endpoint = connector.ConnectReceiveEndpoint(QueueNames.Predict(api.Name), (_, endpoint) =>

@@ -1,6 +1,7 @@
 using Cortex.Queue.Config;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Worker.Batching;
+using Cortex.Queue.Worker.Tracking;
 
 namespace Cortex.Queue.Worker.Hosting;
 
@@ -14,6 +15,9 @@ public sealed class ServedApi(ApiConfig config, IModel model, SampleBatcher batc
     public SampleBatcher Batcher { get; } = batcher;
 
     public WorkerOptions Options { get; } = options;
+
+    /// <summary>Where answered samples become prediction events; null when nothing tracks (model-only hosts).</summary>
+    public PredictionTracking? Tracking { get; init; }
 
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,9 @@ public sealed class RunningDeployment : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The host's services, for tests that talk to its bus or stores directly.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<RunningDeployment> StartAsync(CortexConfig config, EmbeddedHostOptions? options = null, bool waitForWorkers = true)
     {
         var port = FreePort.Next();

@@ -1,0 +1,166 @@
+using Cortex.Queue.Contracts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cortex.Queue.Storage;
+
+/// <summary>
+/// <see cref="IPredictionStore"/> on PostgreSQL, for the distributed tracker and the ingress that queries it.
+/// A batch is written with one binary COPY into a staging table and one INSERT … ON CONFLICT DO NOTHING, in one
+/// transaction: a batch is stored whole or not at all, and events stored before are skipped.
+/// </summary>
+public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPredictionStore, IDisposable
+{
+    private readonly PostgresSchemaGate _schema = new(dataSource);
+
+    public Task InitializeAsync(CancellationToken ct) => _schema.EnsureAsync(ct);
+
+    public async Task<int> AppendAsync(IReadOnlyList<PredictionServed> events, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+        await _schema.EnsureAsync(ct).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var staging = new NpgsqlCommand(PostgresPredictionSql.CreateStaging, connection, transaction))
+        {
+            await staging.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await CopyAsync(connection, PostgresPredictionSql.CopyIntoStaging, events, ct).ConfigureAwait(false);
+        int inserted;
+        await using (var move = new NpgsqlCommand(PostgresPredictionSql.MoveFromStaging, connection, transaction))
+        {
+            inserted = await move.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return inserted;
+    }
+
+    /// <summary>Writes <paramref name="events"/> with a binary COPY command (also what the benchmark's raw baseline runs).</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, string copyCommand, IReadOnlyList<PredictionServed> events, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(copyCommand, ct).ConfigureAwait(false);
+        foreach (var e in events)
+        {
+            await writer.StartRowAsync(ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Api, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.RequestId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.Deployment, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.At.UtcDateTime, NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.StatusCode, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.LatencyMilliseconds, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.QueueWaitMilliseconds, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.BatchSize, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+            await writer.WriteAsync(e.WorkerId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            if (e.TrackedClass is { } trackedClass)
+            {
+                await writer.WriteAsync(trackedClass, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await writer.WriteNullAsync(ct).ConfigureAwait(false);
+            }
+            if (e.TrackedValue is { } trackedValue)
+            {
+                await writer.WriteAsync(trackedValue, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await writer.WriteNullAsync(ct).ConfigureAwait(false);
+            }
+        }
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<long> CountAsync(string api, CancellationToken ct)
+    {
+        await _schema.EnsureAsync(ct).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand(PostgresPredictionSql.Count);
+        command.Parameters.AddWithValue("api", api);
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    public async Task<ApiMetrics> QueryMetricsAsync(string deployment, string api, MetricsWindow window, TrackedKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        await _schema.EnsureAsync(ct).ConfigureAwait(false);
+        var metrics = new MetricsAccumulator(api, window, kind, now);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+        // One snapshot for every query, so the totals and the series agree with each other.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+        await using (var totals = WindowCommand(PostgresPredictionSql.Totals, connection, transaction, deployment, api, metrics, window))
+        await using (var reader = await totals.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            metrics.SetTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), NullableDouble(reader, 4));
+            SetPercentiles(reader, 5, metrics.SetLatencyPercentile);
+            metrics.SetValues(reader.GetInt64(6), NullableDouble(reader, 7), NullableDouble(reader, 8), NullableDouble(reader, 9));
+            SetPercentiles(reader, 10, metrics.SetValuePercentile);
+        }
+        if (kind == TrackedKind.Classification)
+        {
+            await using var classes = WindowCommand(PostgresPredictionSql.TopClasses, connection, transaction, deployment, api, metrics, window);
+            classes.Parameters.AddWithValue("limit", MetricsAccumulator.TopClasses);
+            await using var reader = await classes.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                metrics.AddClass(reader.GetString(0), reader.GetInt64(1));
+            }
+        }
+        await using (var buckets = WindowCommand(PostgresPredictionSql.Buckets, connection, transaction, deployment, api, metrics, window))
+        await using (var reader = await buckets.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var bucket = reader.GetInt64(0);
+                metrics.SetBucketTotals(bucket, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+                SetPercentiles(reader, 5, (index, value) => metrics.SetBucketLatencyPercentile(bucket, index, value));
+                metrics.SetBucketValues(bucket, NullableDouble(reader, 6), NullableDouble(reader, 7));
+            }
+        }
+        if (kind == TrackedKind.Classification && metrics.ClassNames.Count > 0)
+        {
+            await using var classes = WindowCommand(PostgresPredictionSql.BucketClasses, connection, transaction, deployment, api, metrics, window);
+            classes.Parameters.AddWithValue("classes", metrics.ClassNames.ToArray());
+            await using var reader = await classes.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                metrics.AddBucketClass(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2));
+            }
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return metrics.Build();
+    }
+
+    public void Dispose() => _schema.Dispose();
+
+    private static NpgsqlCommand WindowCommand(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, string deployment, string api, MetricsAccumulator metrics, MetricsWindow window)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("api", api);
+        command.Parameters.AddWithValue("deployment", deployment);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, metrics.From.UtcDateTime);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, metrics.To.UtcDateTime);
+        command.Parameters.AddWithValue("bucket_seconds", window.Bucket.TotalSeconds);
+        return command;
+    }
+
+    private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToDouble(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void SetPercentiles(NpgsqlDataReader reader, int ordinal, Action<int, double?> set)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return;
+        }
+        var values = reader.GetFieldValue<double[]>(ordinal);
+        for (var i = 0; i < values.Length && i < MetricsAccumulator.Percentiles.Length; i++)
+        {
+            set(i, values[i]);
+        }
+    }
+}

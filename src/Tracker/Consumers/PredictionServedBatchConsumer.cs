@@ -1,0 +1,35 @@
+using Cortex.Queue.Contracts;
+using Cortex.Queue.Storage;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Cortex.Queue.Tracker.Consumers;
+
+/// <summary>
+/// Writes batches of <see cref="PredictionServed"/> events to the prediction store. A failed write throws, so the
+/// whole batch stays unacknowledged in the queue and is retried (see <see cref="TrackerRegistration"/>): events are
+/// removed from the queue only once they are stored.
+/// </summary>
+public sealed partial class PredictionServedBatchConsumer(IPredictionStore store, TrackerOptions options, ILogger<PredictionServedBatchConsumer> logger) : IConsumer<Batch<PredictionServed>>
+{
+    public async Task Consume(ConsumeContext<Batch<PredictionServed>> context)
+    {
+        var events = new List<PredictionServed>(context.Message.Length);
+        foreach (var received in context.Message)
+        {
+            if (options.Deployment is null || received.Message.Deployment == options.Deployment)
+            {
+                events.Add(received.Message);
+            }
+        }
+        var stored = await store.AppendAsync(events, context.CancellationToken).ConfigureAwait(false);
+        if (stored < events.Count)
+        {
+            // Redeliveries after a crash or an outage are expected; the key skips them.
+            LogDuplicatesSkipped(logger, events.Count - stored, events.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Duplicates} of {Count} prediction events already stored")]
+    private static partial void LogDuplicatesSkipped(ILogger logger, int duplicates, int count);
+}

@@ -1,0 +1,40 @@
+namespace Cortex.Queue.Tracker;
+
+/// <summary>Bound from the "Tracker" section (env <c>Tracker__BatchSize</c>, ...); <c>CORTEX_POSTGRES</c> fills <see cref="Postgres"/>.</summary>
+public sealed class TrackerOptions
+{
+    public const string SectionName = "Tracker";
+
+    /// <summary>PostgreSQL connection string (Npgsql keywords: Host, Port, Username, Password, Database).</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>The queue bound to <c>prediction-served</c>; tracker replicas sharing it split the events between them.</summary>
+    public string QueueName { get; set; } = Contracts.QueueNames.PredictionServedTracker;
+
+    /// <summary>Only events of this deployment are stored (what <c>cortex up</c> wants on a shared broker); null stores all.</summary>
+    public string? Deployment { get; set; }
+
+    /// <summary>
+    /// Deletes the queue when this process stops (<c>cortex up</c>: its queue lives and dies with it, instead of
+    /// collecting every deployment's events on a shared broker after it is gone).
+    /// </summary>
+    public bool TemporaryQueue { get; set; }
+
+    /// <summary>The queue of async progress and outcomes the tracker records (distributed mode on PostgreSQL).</summary>
+    public string AsyncResultsQueueName { get; set; } = "cortex-async-results-tracker";
+
+    /// <summary>Most events written in one COPY; larger batches write faster, smaller ones sooner.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>How long a batch waits to fill before it is written anyway.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Batches written at the same time by one tracker process.</summary>
+    public int ConcurrentBatches { get; set; } = 2;
+
+    /// <summary>How long finished asynchronous results stay readable (the tracker runs the expiry sweep).</summary>
+    public TimeSpan AsyncRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired asynchronous results are swept.</summary>
+    public TimeSpan AsyncExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
