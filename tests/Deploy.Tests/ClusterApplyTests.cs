@@ -108,11 +108,23 @@ public sealed class ClusterApplyTests : IDisposable
         using var client = KubernetesConnection.Open(server.WriteKubeconfig(Directory.CreateTempSubdirectory("cortex-deploy-nokeda-").FullName));
         var (config, manifests) = TwoApis();
 
-        var error = await Assert.ThrowsAsync<ClusterConnectionException>(() => new ManifestApplier(client).ApplyAsync(config, manifests));
+        var error = await Assert.ThrowsAsync<ClusterOperationException>(() => new ManifestApplier(client).ApplyAsync(config, manifests));
 
         Assert.Contains("KEDA is not installed", error.Message, StringComparison.Ordinal);
         Assert.Contains("helm install keda", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(server.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task An_object_the_api_server_refuses_is_named_with_the_servers_reason()
+    {
+        _server.RefuseApplies(RankerWorker, "spec.template.spec.containers[0].resources.requests: exceeded quota: compute");
+        var (config, manifests) = TwoApis();
+
+        var error = await Assert.ThrowsAsync<ClusterOperationException>(() => new ManifestApplier(_client).ApplyAsync(config, manifests));
+
+        Assert.Contains("Deployment cortex-shop/worker-ranker", error.Message, StringComparison.Ordinal);
+        Assert.Contains("422 spec.template.spec.containers[0].resources.requests: exceeded quota: compute", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,7 +173,7 @@ public sealed class ClusterApplyTests : IDisposable
     {
         var missing = Path.Combine(_folder, "no-such-kubeconfig");
 
-        var error = Assert.Throws<ClusterConnectionException>(() => KubernetesConnection.Open(missing));
+        var error = Assert.Throws<ClusterOperationException>(() => KubernetesConnection.Open(missing));
 
         Assert.Contains("no Kubernetes cluster is configured", error.Message, StringComparison.Ordinal);
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
@@ -176,7 +188,7 @@ public sealed class ClusterApplyTests : IDisposable
         _server.Dispose();
         using var client = KubernetesConnection.Open(kubeconfig);
 
-        var error = await Assert.ThrowsAsync<ClusterConnectionException>(() => new ClusterReplicaReader(client).ReadAsync(TwoApis().Config));
+        var error = await Assert.ThrowsAsync<ClusterOperationException>(() => new ClusterReplicaReader(client).ReadAsync(TwoApis().Config));
 
         Assert.Contains($"could not reach the Kubernetes API server at {url}", error.Message, StringComparison.Ordinal);
     }

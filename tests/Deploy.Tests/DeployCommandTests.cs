@@ -119,6 +119,21 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
+    public void Deploy_with_no_kubeconfig_anywhere_says_no_cluster_is_configured_instead_of_trying_localhost()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        var emptyHome = Directory.CreateDirectory(Path.Combine(_folder, "home")).FullName;
+
+        var (exitCode, _, stderr) = ProcessRunner.Run("dotnet", [RepositoryLayout.CliAssembly, "deploy", _folder], _folder, TimeSpan.FromSeconds(60),
+            new Dictionary<string, string?> { ["HOME"] = emptyHome, ["USERPROFILE"] = emptyHome, ["KUBECONFIG"] = null, ["KUBERNETES_SERVICE_HOST"] = null });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no Kubernetes cluster is configured", stderr, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(emptyHome, ".kube", "config"), stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deploy_to_a_cluster_without_keda_says_to_install_keda()
     {
         File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);

@@ -24,7 +24,7 @@ public sealed class ClusterOptions
         {
             return KubernetesConnection.Open(parseResult.GetValue(Kubeconfig), parseResult.GetValue(Context));
         }
-        catch (ClusterConnectionException exception)
+        catch (ClusterOperationException exception)
         {
             error.WriteLine($"error: {exception.Message}");
             return null;

@@ -37,7 +37,7 @@ public static class DeleteCommand
                 }
                 return 0;
             }
-            catch (ClusterConnectionException exception)
+            catch (ClusterOperationException exception)
             {
                 Console.Error.WriteLine($"error: {exception.Message}");
                 return 1;

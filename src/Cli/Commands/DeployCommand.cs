@@ -52,7 +52,7 @@ public static class DeployCommand
                 PrintApplied(config, manifests, await new ManifestApplier(client).ApplyAsync(config, manifests, cancellationToken));
                 return 0;
             }
-            catch (ClusterConnectionException exception)
+            catch (ClusterOperationException exception)
             {
                 Console.Error.WriteLine($"error: {exception.Message}");
                 return 1;

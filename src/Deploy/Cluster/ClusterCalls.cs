@@ -13,7 +13,7 @@ internal static class ClusterCalls
         }
         catch (HttpRequestException exception)
         {
-            throw new ClusterConnectionException(
+            throw new ClusterOperationException(
                 $"could not reach the Kubernetes API server at {client.BaseUri}: {exception.Message}. Check the kubeconfig's current context (`kubectl config current-context`) or pass --context.",
                 exception);
         }

@@ -47,6 +47,20 @@ public sealed class ClusterObjectOperations(IKubernetes client)
         var (name, ns) = (item.Metadata.Name, item.Metadata.NamespaceProperty);
         // JSON is YAML, so the serialised object is a valid apply-patch+yaml body.
         var patch = new V1Patch(KubernetesJson.Serialize(item), V1Patch.PatchType.ApplyPatch);
+        try
+        {
+            return await PatchAsync(item, patch, cancellationToken);
+        }
+        catch (HttpOperationException exception)
+        {
+            throw new ClusterOperationException(
+                $"the API server refused to apply {item.Kind} {ns}/{name}: {(int)exception.Response.StatusCode} {ServerMessage(exception)}", exception);
+        }
+    }
+
+    private async Task<ObjectVersion> PatchAsync(IKubernetesObject<V1ObjectMeta> item, V1Patch patch, CancellationToken cancellationToken)
+    {
+        var (name, ns) = (item.Metadata.Name, item.Metadata.NamespaceProperty);
         return item switch
         {
             V1Namespace => Version(await client.CoreV1.PatchNamespaceAsync(
@@ -95,7 +109,7 @@ public sealed class ClusterObjectOperations(IKubernetes client)
     }
 
     /// <summary>
-    /// Throws <see cref="ClusterConnectionException"/> unless the API server serves KEDA's ScaledObject kind, so a deploy
+    /// Throws <see cref="ClusterOperationException"/> unless the API server serves KEDA's ScaledObject kind, so a deploy
     /// stops before applying anything rather than halfway through.
     /// </summary>
     public async Task EnsureKedaInstalledAsync(CancellationToken cancellationToken)
@@ -106,7 +120,7 @@ public sealed class ClusterObjectOperations(IKubernetes client)
         }
         catch (HttpOperationException exception) when (exception.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new ClusterConnectionException(
+            throw new ClusterOperationException(
                 $"KEDA is not installed in this cluster: the API server does not serve {KedaGroup}/{KedaVersion} scaledobjects. " +
                 "Install KEDA (its CRDs and operator), e.g. `helm repo add kedacore https://kedacore.github.io/charts && " +
                 "helm install keda kedacore/keda --namespace keda --create-namespace`, then deploy again.",
@@ -125,6 +139,24 @@ public sealed class ClusterObjectOperations(IKubernetes client)
         {
             return null;
         }
+    }
+
+    /// <summary>The API server explains a refusal in the <c>message</c> of the Status it answers with.</summary>
+    private static string ServerMessage(HttpOperationException exception)
+    {
+        try
+        {
+            using var status = JsonDocument.Parse(exception.Response.Content ?? "");
+            if (status.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+            // not a Status object: fall back to the raw body below
+        }
+        return string.IsNullOrWhiteSpace(exception.Response.Content) ? exception.Message : exception.Response.Content;
     }
 
     private static string KedaPlural(IKubernetesObject<V1ObjectMeta> item) => item switch

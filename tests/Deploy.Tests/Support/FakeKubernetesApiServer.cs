@@ -18,6 +18,7 @@ public sealed class FakeKubernetesApiServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly List<RecordedRequest> _requests = [];
+    private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Task _serving;
     private long _resourceVersion = 100;
@@ -44,6 +45,15 @@ public sealed class FakeKubernetesApiServer : IDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>Makes every apply to PATH fail as an admission webhook or a quota would: 422 with MESSAGE.</summary>
+    public void RefuseApplies(string path, string message)
+    {
+        lock (_gate)
+        {
+            _refused[path] = message;
         }
     }
 
@@ -176,6 +186,8 @@ public sealed class FakeKubernetesApiServer : IDisposable
                 return (200, new JsonObject { ["apiVersion"] = "keda.sh/v1alpha1", ["kind"] = "ScaledObjectList", ["items"] = new JsonArray() });
             case "GET":
                 return _objects.TryGetValue(path, out var live) ? (200, live.DeepClone()) : NotFound(path);
+            case "PATCH" when _refused.TryGetValue(path, out var refusal):
+                return (422, Status(422, "Invalid", refusal));
             case "PATCH" when contentType?.StartsWith("application/apply-patch+yaml", StringComparison.Ordinal) == true:
                 return Apply(path, body);
             case "PATCH":
