@@ -181,6 +181,13 @@ public sealed class ClusterApplyTests : IDisposable
     }
 
     [Fact]
+    public void A_cluster_counts_as_configured_only_when_its_kubeconfig_exists()
+    {
+        Assert.True(KubernetesConnection.IsConfigured(_server.WriteKubeconfig(_folder)));
+        Assert.False(KubernetesConnection.IsConfigured(Path.Combine(_folder, "no-such-kubeconfig")));
+    }
+
+    [Fact]
     public async Task An_unreachable_api_server_is_named_in_the_error()
     {
         var url = _server.Url;

@@ -36,6 +36,13 @@ public static class KubernetesConnection
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="Open"/> has a cluster to open: KUBECONFIG_PATH (or $KUBECONFIG, or ~/.kube/config) exists, or
+    /// this runs in a pod. Lets <c>cortex get</c> leave out cluster replicas quietly where no cluster is configured.
+    /// </summary>
+    public static bool IsConfigured(string? kubeconfigPath = null) =>
+        kubeconfigPath is null ? FirstExistingKubeconfig() is not null || InCluster() : File.Exists(kubeconfigPath);
+
     private static string? FirstExistingKubeconfig() =>
         Candidates().FirstOrDefault(File.Exists);
 
