@@ -169,8 +169,8 @@ public sealed class FakeKubernetesApiServer : IDisposable
             var bytes = Encoding.UTF8.GetBytes(answer.Body.ToJsonString());
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            context.Response.ContentLength64 = bytes.Length;
+            context.Response.Close(bytes, willBlock: false);
         }
     }
 
