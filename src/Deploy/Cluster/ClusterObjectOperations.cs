@@ -54,7 +54,7 @@ public sealed class ClusterObjectOperations(IKubernetes client)
         catch (HttpOperationException exception)
         {
             throw new ClusterOperationException(
-                $"the API server refused to apply {item.Kind} {ns}/{name}: {(int)exception.Response.StatusCode} {ServerMessage(exception)}", exception);
+                $"the API server refused to apply {item.Kind} {(ns is null ? name : $"{ns}/{name}")}: {(int)exception.Response.StatusCode} {ServerMessage(exception)}", exception);
         }
     }
 
