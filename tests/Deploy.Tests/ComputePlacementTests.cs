@@ -138,6 +138,34 @@ public sealed class ComputePlacementTests
         Assert.Contains(ingress.Env, env => env.Name == "CORTEX_CONFIG" && env.Value == ManifestNames.ConfigPath);
     }
 
+    [Fact]
+    public void Without_a_compute_block_the_seed_defaults_land_in_the_scaled_object_and_the_worker()
+    {
+        var manifests = TestConfigs.Render(TestConfigs.OneApi(""));
+        var scaled = Assert.Single(manifests.ScaledObjects);
+
+        Assert.Equal((1, 100), (scaled.Spec.MinReplicaCount, scaled.Spec.MaxReplicaCount));
+        Assert.Equal(1, Worker(manifests).Spec.Replicas);
+        Assert.Equal("80", Trigger(manifests, "cpu").Metadata["value"]);
+    }
+
+    [Fact]
+    public void Init_replicas_defaults_to_min_replicas()
+    {
+        Assert.Equal(4, Worker(TestConfigs.Render(TestConfigs.OneApi("  compute:\n    min_replicas: 4"))).Spec.Replicas);
+    }
+
+    [Theory]
+    [InlineData("1", 1.0)]
+    [InlineData("0.5", 0.5)]
+    [InlineData("250m", 0.25)]
+    public void Cpu_given_as_a_number_or_a_quantity_becomes_the_same_number_of_cores(string cpu, double cores)
+    {
+        var request = Worker(TestConfigs.Render(TestConfigs.OneApi($"  compute:\n    cpu: {cpu}"))).Spec.Template.Spec.Containers[0].Resources.Requests["cpu"];
+
+        Assert.Equal((decimal)cores, request.ToDecimal());
+    }
+
     private static V1Deployment Worker(RenderedManifests manifests) => Assert.Single(manifests.Deployments, d => d.Metadata.Name == "worker-ranker");
 
     private static ScaleTrigger Trigger(RenderedManifests manifests, string type) =>

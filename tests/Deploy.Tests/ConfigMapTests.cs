@@ -30,7 +30,7 @@ public sealed class ConfigMapTests : IDisposable
         var data = Assert.Single(manifests.ConfigMaps).Data;
         Assert.Equal(File.ReadAllText(config.FilePath), data[ConfigMapRenderer.CortexYamlKey]);
         Assert.Equal("// ranker handler\n", data["handlers__ranker.cs"]);
-        var volume = Assert.Single(manifests.Deployments[1].Spec.Template.Spec.Volumes, v => v.ConfigMap is not null);
+        var volume = Assert.Single(manifests.Deployments.Single(d => d.Metadata.Name == "worker-ranker").Spec.Template.Spec.Volumes, v => v.ConfigMap is not null);
         Assert.Contains(volume.ConfigMap.Items, item => item.Key == "handlers__ranker.cs" && item.Path == "handlers/ranker.cs");
         Assert.Empty(manifests.Warnings);
     }
@@ -76,9 +76,9 @@ public sealed class ConfigMapTests : IDisposable
     public void Changing_the_cortex_yaml_changes_the_pod_template_so_the_pods_roll()
     {
         var yaml = TestConfigs.OneApi("  compute:\n    max_replicas: 3");
-        var before = TestConfigs.Render(yaml).Deployments[1].Spec.Template.Metadata.Annotations[ManifestNames.ConfigChecksumAnnotation];
+        var before = TestConfigs.Render(yaml).Deployments.Single(d => d.Metadata.Name == "worker-ranker").Spec.Template.Metadata.Annotations[ManifestNames.ConfigChecksumAnnotation];
         var after = TestConfigs.Render(yaml.Replace("max_replicas: 3", "max_replicas: 4", StringComparison.Ordinal))
-            .Deployments[1].Spec.Template.Metadata.Annotations[ManifestNames.ConfigChecksumAnnotation];
+            .Deployments.Single(d => d.Metadata.Name == "worker-ranker").Spec.Template.Metadata.Annotations[ManifestNames.ConfigChecksumAnnotation];
 
         Assert.NotEqual(before, after);
     }

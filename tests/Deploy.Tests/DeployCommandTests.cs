@@ -4,7 +4,7 @@ using k8s.Models;
 
 namespace Cortex.Queue.Deploy.Tests;
 
-/// <summary>`cortex deploy --render` run as a user runs it: the built CLI in its own process.</summary>
+/// <summary>`cortex deploy` (--render, and applying to a fake API server) and `cortex delete` run as a user runs them: the built CLI in its own process.</summary>
 public sealed class DeployCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cortex-deploy-cli-").FullName;
@@ -41,7 +41,7 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Equal(
             ["configmaps.yaml", "deployments.yaml", "namespace.yaml", "scaledobjects.yaml", "services.yaml", "triggerauthentications.yaml"],
             Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(["ingress", "worker-ranker", "worker-recommender"], Names(output, "deployments.yaml"));
+        Assert.Equal(["ingress", "tracker", "worker-ranker", "worker-recommender"], Names(output, "deployments.yaml"));
         Assert.Equal(["worker-ranker", "worker-recommender"], Names(output, "scaledobjects.yaml"));
         Assert.Contains("deployments.yaml", stdout, StringComparison.Ordinal);
         Assert.Contains("worker-ranker, worker-recommender", stdout, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class DeployCommandTests : IDisposable
         var images = KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(output, "deployments.yaml")))
             .Cast<V1Deployment>()
             .Select(d => d.Spec.Template.Spec.Containers[0].Image);
-        Assert.Equal(["registry.example/cortex/ingress:1.2.3", "registry.example/cortex/worker:1.2.3", "registry.example/cortex/worker-gpu:1.2.3"], images);
+        Assert.Equal(["registry.example/cortex/ingress:1.2.3", "registry.example/cortex/tracker:1.2.3", "registry.example/cortex/worker:1.2.3", "registry.example/cortex/worker-gpu:1.2.3"], images);
     }
 
     [Fact]
@@ -76,14 +76,73 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
-    public void Deploy_without_render_says_applying_is_not_available_yet()
+    public void Deploy_applies_to_the_kubeconfigs_cluster_and_delete_removes_it_again_reporting_each_object()
     {
         File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        using var server = new FakeKubernetesApiServer();
+        var kubeconfig = server.WriteKubeconfig(_folder);
 
-        var (exitCode, _, stderr) = RunCli("deploy", _folder);
+        var (exitCode, stdout, stderr) = RunCli("deploy", _folder, "--kubeconfig", kubeconfig);
 
-        Assert.Equal(2, exitCode);
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("namespace/cortex-shop created", stdout, StringComparison.Ordinal);
+        Assert.Contains("scaledobject/worker-recommender created", stdout, StringComparison.Ordinal);
+        Assert.Contains("ranker: deployment started", stdout, StringComparison.Ordinal);
+        Assert.Contains("recommender: deployment started", stdout, StringComparison.Ordinal);
+        Assert.Contains("cortex-postgres", stdout, StringComparison.Ordinal);
+
+        var (_, again, _) = RunCli("deploy", _folder, "--kubeconfig", kubeconfig);
+
+        Assert.Contains("deployment/worker-ranker unchanged", again, StringComparison.Ordinal);
+        Assert.Contains("ranker: is up-to-date", again, StringComparison.Ordinal);
+
+        var (deleteExit, deleted, deleteError) = RunCli("delete", _folder, "--kubeconfig", kubeconfig);
+
+        Assert.True(deleteExit == 0, $"exit {deleteExit}\n{deleted}\n{deleteError}");
+        var lines = deleted.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("scaledobject/worker-ranker deleted", lines[0]);
+        Assert.Equal("namespace/cortex-shop deleted", lines[^1]);
+        Assert.Equal(11, lines.Length);
+    }
+
+    [Fact]
+    public void Deploy_without_a_cluster_says_none_is_configured_and_how_to_render_instead()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        var missing = Path.Combine(_folder, "no-kubeconfig");
+
+        var (exitCode, _, stderr) = RunCli("deploy", _folder, "--kubeconfig", missing);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no Kubernetes cluster is configured", stderr, StringComparison.Ordinal);
         Assert.Contains("--render", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deploy_with_no_kubeconfig_anywhere_says_no_cluster_is_configured_instead_of_trying_localhost()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        var emptyHome = Directory.CreateDirectory(Path.Combine(_folder, "home")).FullName;
+
+        var (exitCode, _, stderr) = ProcessRunner.Run("dotnet", [RepositoryLayout.CliAssembly, "deploy", _folder], _folder, TimeSpan.FromSeconds(60),
+            new Dictionary<string, string?> { ["HOME"] = emptyHome, ["USERPROFILE"] = emptyHome, ["KUBECONFIG"] = null, ["KUBERNETES_SERVICE_HOST"] = null });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no Kubernetes cluster is configured", stderr, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(emptyHome, ".kube", "config"), stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deploy_to_a_cluster_without_keda_says_to_install_keda()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        using var server = new FakeKubernetesApiServer(kedaInstalled: false);
+
+        var (exitCode, _, stderr) = RunCli("deploy", _folder, "--kubeconfig", server.WriteKubeconfig(_folder));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("KEDA is not installed", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

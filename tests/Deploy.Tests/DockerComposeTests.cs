@@ -36,7 +36,7 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public void Every_example_api_has_a_worker_service_with_the_manifests_environment()
+    public void The_ingress_the_tracker_and_every_example_api_have_a_service_with_the_manifests_environment()
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(ComposeFile)));
@@ -44,15 +44,19 @@ public sealed class DockerComposeTests
         var config = CortexConfigLoader.LoadOrThrow(RepositoryLayout.Example("iris-classifier"));
         var manifests = ManifestRenderer.Render(config, DeploymentSourcesReader.Read(config));
 
-        foreach (var (deployment, api) in manifests.Deployments.Skip(1).Zip(config.Apis))
+        foreach (var api in config.Apis)
         {
+            var deployment = manifests.Deployments.Single(d => d.Metadata.Name == ManifestNames.Worker(api));
             var environment = Environment((YamlMappingNode)services.Children[new YamlScalarNode(ManifestNames.Worker(api))]);
             Assert.Equal(EnvironmentNames(deployment), environment.Keys.Order(StringComparer.Ordinal));
             Assert.Equal(api.Name, environment["CORTEX_API"]);
         }
-        Assert.Equal(
-            EnvironmentNames(manifests.Deployments[0]),
-            Environment((YamlMappingNode)services.Children[new YamlScalarNode("ingress")]).Keys.Order(StringComparer.Ordinal));
+        foreach (var name in new[] { ManifestNames.IngressName, ManifestNames.TrackerName })
+        {
+            Assert.Equal(
+                EnvironmentNames(manifests.Deployments.Single(d => d.Metadata.Name == name)),
+                Environment((YamlMappingNode)services.Children[new YamlScalarNode(name)]).Keys.Order(StringComparer.Ordinal));
+        }
         Assert.Contains(new YamlScalarNode("rabbitmq"), services.Children.Keys);
         Assert.Contains(new YamlScalarNode("postgres"), services.Children.Keys);
     }

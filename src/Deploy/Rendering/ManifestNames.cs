@@ -18,6 +18,16 @@ public static class ManifestNames
     /// <summary>Secret with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION (and optionally CORTEX_S3_ENDPOINT), read by workers of s3:// models.</summary>
     public const string S3SecretName = "cortex-s3";
 
+    /// <summary>Secret the user creates: key <c>connection-string</c> = the Npgsql connection string of the tracker's database.</summary>
+    public const string PostgresSecretName = "cortex-postgres";
+
+    public const string PostgresSecretKey = "connection-string";
+
+    public const string TrackerName = "tracker";
+
+    /// <summary>The tracker's HTTP port (health and monitoring queries); one above the ingress so both fit on one machine.</summary>
+    public const int TrackerPort = 8889;
+
     public const string SecretUrlKey = "url";
     public const string ConfigDirectory = "/etc/cortex";
     public const string ConfigPath = "/etc/cortex/cortex.yaml";

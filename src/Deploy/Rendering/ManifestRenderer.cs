@@ -16,9 +16,10 @@ public static class ManifestRenderer
             Deployments =
             [
                 IngressRenderer.RenderDeployment(config, sources, options),
+                TrackerRenderer.RenderDeployment(config, options),
                 .. config.Apis.Select(api => WorkerRenderer.Render(config, api, sources, options)),
             ],
-            Services = [IngressRenderer.RenderService(config)],
+            Services = [IngressRenderer.RenderService(config), TrackerRenderer.RenderService(config)],
             TriggerAuthentications = [AutoscalingRenderer.RenderTriggerAuthentication(config)],
             ScaledObjects = [.. config.Apis.Select(api => AutoscalingRenderer.RenderScaledObject(config, api))],
             Warnings = sources.Warnings,

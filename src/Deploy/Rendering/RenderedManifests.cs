@@ -10,7 +10,7 @@ public sealed record RenderedManifests
 
     public required IReadOnlyList<V1ConfigMap> ConfigMaps { get; init; }
 
-    /// <summary>The ingress first, then one worker per API in file order.</summary>
+    /// <summary>The ingress, the tracker, then one worker per API in file order.</summary>
     public required IReadOnlyList<V1Deployment> Deployments { get; init; }
 
     public required IReadOnlyList<V1Service> Services { get; init; }

@@ -5,7 +5,9 @@ namespace Cortex.Queue.Deploy.Tests.Support;
 /// <summary>Runs a command to completion and returns its exit code and output; kills it (and only it) on timeout.</summary>
 public static class ProcessRunner
 {
-    public static (int ExitCode, string Output, string Error) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    /// <summary>ENVIRONMENT entries are set (a null value removes the variable) on top of this process's environment.</summary>
+    public static (int ExitCode, string Output, string Error) Run(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -17,6 +19,17 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = process.StandardOutput.ReadToEndAsync();
