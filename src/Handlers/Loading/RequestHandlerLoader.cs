@@ -75,6 +75,11 @@ public static class RequestHandlerLoader
             problems.Add($"request handlers are read from local files only, got {source.FilePath}; put the handler beside cortex.yaml");
             return null;
         }
+        if (!File.Exists(source.FilePath))
+        {
+            problems.Add($"request handler file not found: {source.FilePath}");
+            return null;
+        }
         if (source.IsAssembly)
         {
             Assembly built;
