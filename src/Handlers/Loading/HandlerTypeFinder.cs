@@ -32,7 +32,10 @@ internal static class HandlerTypeFinder
                 problems.AddRange(loaderErrors);
                 return null!;
             case > 1:
-                problems.Add($"{displayName} defines {handlers.Length} handler classes ({string.Join(", ", handlers.Select(h => h.FullName))}); keep one, or for a built assembly name it as request_handler: file.dll:Namespace.Type");
+                var advice = displayName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                    ? $"name one after the file, as in request_handler: {displayName}:{handlers[0].FullName}"
+                    : "keep one (helpers that are not handlers need not implement the handler interfaces)";
+                problems.Add($"{displayName} defines {handlers.Length} handler classes ({string.Join(", ", handlers.Select(h => h.FullName))}); {advice}");
                 return null!;
         }
         if (Unusable(handlers[0]) is { } problem)

@@ -41,6 +41,8 @@ public sealed partial class ApiWorkerService(
         catch (RequestHandlerLoadException exception)
         {
             LogHandlerFailed(_logger, api.Name, exception.Message);
+            // A worker that cannot serve must not look like a clean exit to its supervisor (Kubernetes, a script).
+            Environment.ExitCode = 1;
             throw;
         }
         IModel model;
