@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Cortex.Queue.Handlers.Compilation;
@@ -40,6 +41,8 @@ public static class HandlerCompiler
         nullableContextOptions: NullableContextOptions.Enable,
         concurrentBuild: false);
 
+    private static readonly EmitOptions EmbeddedPdb = new(debugInformationFormat: DebugInformationFormat.Embedded);
+
     private static readonly ConcurrentDictionary<string, HandlerCompilation> Compiled = new(StringComparer.Ordinal);
 
     public static HandlerCompilation Compile(IReadOnlyList<HandlerSourceFile> sources)
@@ -58,7 +61,8 @@ public static class HandlerCompiler
         var compilation = CSharpCompilation.Create($"Cortex.Queue.RequestHandler.{key[..16]}", trees, HandlerReferences.All, Options);
 
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
+        // An embedded PDB costs little and gives a handler's stack traces their file and line ("in handler.cs:line 12").
+        var emitted = compilation.Emit(image, options: EmbeddedPdb);
         var result = emitted.Success
             ? HandlerCompilation.Success(image.ToArray())
             : HandlerCompilation.Failure(emitted.Diagnostics
