@@ -56,7 +56,7 @@ public static class HandlerCompiler
 
         var trees = texts
             .Select(t => CSharpSyntaxTree.ParseText(SourceText.From(t.text, Encoding.UTF8), ParseOptions, t.source.DisplayPath))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "(implicit usings)"))
+            .Append(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings, Encoding.UTF8), ParseOptions, "(implicit usings)"))
             .ToArray();
         var compilation = CSharpCompilation.Create($"Cortex.Queue.RequestHandler.{key[..16]}", trees, HandlerReferences.All, Options);
 
