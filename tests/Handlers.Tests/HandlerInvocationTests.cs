@@ -75,6 +75,8 @@ public sealed class HandlerInvocationTests
 
         Assert.Equal("pre_inference request handler (handler.cs): sepal_length is missing", exception.Message);
         Assert.IsType<ArgumentException>(exception.InnerException);
+        // The logged stack trace leads to the line that threw.
+        Assert.Contains("in handler.cs:line 4", exception.InnerException!.StackTrace);
     }
 
     [Fact]
