@@ -65,8 +65,13 @@ public sealed class HandlerBenchmark(BenchOptions options, RepositoryPaths paths
         var firstCompileMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         using var friendly = RequestHandlerLoader.Load(config.Apis[2])!;
-        var laterCompileMs = clock.Elapsed.TotalMilliseconds;
-        log.WriteLine($"  compile: first {firstCompileMs:0} ms, later {laterCompileMs:0} ms");
+        var secondCompileMs = clock.Elapsed.TotalMilliseconds;
+        // A third compile of changed sources (compiles are cached by content): the compiler's own code is warm by now.
+        File.AppendAllText(Path.Combine(folder, "labels", "handler.cs"), "\n// changed\n");
+        clock.Restart();
+        RequestHandlerLoader.Load(config.Apis[1])!.Dispose();
+        var laterCompileMs = Math.Min(secondCompileMs, clock.Elapsed.TotalMilliseconds);
+        log.WriteLine($"  compile: first {firstCompileMs:0} ms, second {secondCompileMs:0} ms, later {laterCompileMs:0} ms");
 
         var (preUs, postUs) = await MeasureStagesAsync(friendly, File.ReadAllText(Path.Combine(friendlyExample, "sample.json"))).ConfigureAwait(false);
         log.WriteLine($"  handler calls alone: pre_inference {preUs:0.0} µs, post_inference {postUs:0.0} µs");

@@ -38,7 +38,7 @@ public static class HandlerReportSection
         Line(text, string.Create(CultureInfo.InvariantCulture,
             $"The handler calls alone (the friendly-input handler, one thread, back to back): pre_inference {result.PreInferenceMicroseconds:0.0} µs, post_inference {result.PostInferenceMicroseconds:0.0} µs per call, JSON conversions included."));
         Line(text, string.Create(CultureInfo.InvariantCulture,
-            $"Compiling a handler at worker start: {result.FirstCompileMs:0} ms for the first in a process (it reads the reference assemblies), {result.LaterCompileMs:0} ms for the next (the references are cached)."));
+            $"Compiling a handler at worker start: {result.FirstCompileMs:0} ms for the first in a process (it reads the reference assemblies), {result.LaterCompileMs:0} ms for a later one (references cached; best of the second and third compile)."));
         Line(text);
     }
 
