@@ -84,6 +84,11 @@ public sealed class RequestHandlerTests
                     break;
             }
         }
+        // The samples did share batches: a failure in one sample's stage did not fail its neighbours.
+        var metrics = (await HttpJson.GetAsync(running.Http, "/metrics")).Body;
+        var served = PrometheusText.Sum(metrics, "cortex_batch_size_count", $"api=\"{api}\"");
+        var alone = PrometheusText.Sum(metrics, "cortex_batch_size_bucket", $"api=\"{api}\"", "le=\"1\"");
+        Assert.True(alone < served, $"every one of the {served} samples that reached the model ran alone; expected shared batches");
     }
 
     [RabbitMqFact]
