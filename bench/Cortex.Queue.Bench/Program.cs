@@ -130,6 +130,14 @@ if (options.RunsModels && paths.Fixtures is not null && mnist is not null)
     }
 }
 
+// Request handlers (issue 6): the same model with and without a compiled handler, in the same run.
+Cortex.Queue.Bench.Handlers.HandlerBenchmarkResult? handlers = null;
+if (options.RunsHandlers)
+{
+    log.WriteLine("[handlers] iris with no handler, post_inference, pre_inference + post_inference");
+    handlers = await new Cortex.Queue.Bench.Handlers.HandlerBenchmark(options, paths, log).RunAsync();
+}
+
 var report = new RunReport(
     started,
     clock.Elapsed,
@@ -142,12 +150,13 @@ var report = new RunReport(
     serving,
     loadTimes,
     inference,
-    notes);
+    notes,
+    handlers);
 var output = Path.GetFullPath(options.OutputPath ?? paths.DefaultReport);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, MarkdownReport.Write(report));
 log.WriteLine($"wrote {output} after {clock.Elapsed.TotalMinutes:0.0} min");
-return serving.Any(r => r.SkipReason is not null) || loadTimes.Any(r => r.Problem is not null) ? 1 : 0;
+return serving.Any(r => r.SkipReason is not null) || loadTimes.Any(r => r.Problem is not null) || handlers?.Problem is not null ? 1 : 0;
 
 static string TransportFlag(Transport transport) => transport switch
 {

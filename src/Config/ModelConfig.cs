@@ -17,6 +17,9 @@ public sealed record ModelConfig
     /// <summary><see cref="RequestHandler"/> made absolute against the cortex.yaml folder (checked to exist); unchanged for s3:// URLs; null when none.</summary>
     public string? RequestHandlerPath { get; init; }
 
+    /// <summary>Location of the <c>request_handler:</c> value, for errors found when the handler is compiled; null when none.</summary>
+    public SourceLocation? RequestHandlerLocation { get; init; }
+
     /// <summary>Signature to serve (TensorFlow only); null lets the runtime apply Cortex's selection rules.</summary>
     public string? SignatureKey { get; init; }
 

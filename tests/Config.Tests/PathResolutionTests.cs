@@ -65,5 +65,27 @@ public sealed class PathResolutionTests : IDisposable
         Assert.Contains("expected a file, got the folder", error.Message);
     }
 
+    [Fact]
+    public void A_built_handler_named_with_its_class_needs_only_the_dll_to_exist()
+    {
+        var dll = folder.WriteFile("handlers/iris.dll", "not really an assembly: only its existence is checked here");
+
+        var model = LoadModel("    model: m\n    request_handler: handlers/iris.dll:Acme.Iris.Labels\n");
+
+        Assert.Equal("handlers/iris.dll:Acme.Iris.Labels", model.RequestHandler);
+        Assert.Equal(dll + ":Acme.Iris.Labels", model.RequestHandlerPath);
+        Assert.Equal(7, model.RequestHandlerLocation?.Line);
+    }
+
+    [Fact]
+    public void A_built_handler_whose_dll_is_missing_is_reported_without_the_class_name()
+    {
+        var yaml = "- kind: deployment\n  name: shop\n- kind: api\n  name: classifier\n  tensorflow:\n    model: m\n    request_handler: iris.dll:Acme.Iris.Labels\n";
+
+        var error = Assert.Single(CortexConfigLoader.LoadText(yaml, folder.ConfigPath).Errors);
+
+        Assert.Equal($"request handler file not found: {folder.Combine("iris.dll")}", error.Message);
+    }
+
     public void Dispose() => folder.Dispose();
 }

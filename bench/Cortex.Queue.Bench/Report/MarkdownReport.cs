@@ -19,6 +19,7 @@ public static class MarkdownReport
         WriteMemory(text, report);
         WriteLoadTimes(text, report);
         WriteInference(text, report);
+        HandlerReportSection.Write(text, report.Handlers);
         WriteNotes(text, report);
         return text.ToString();
     }

@@ -1,3 +1,4 @@
+using Cortex.Queue.Bench.Handlers;
 using Cortex.Queue.Bench.Models;
 using Cortex.Queue.Bench.Serving;
 using Cortex.Queue.Bench.Setup;
@@ -17,4 +18,5 @@ public sealed record RunReport(
     IReadOnlyList<ServingResult> Serving,
     IReadOnlyList<LoadTimeResult> LoadTimes,
     IReadOnlyList<InferenceResult> Inference,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    HandlerBenchmarkResult? Handlers = null);

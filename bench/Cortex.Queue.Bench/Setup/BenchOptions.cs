@@ -23,12 +23,14 @@ public sealed record BenchOptions
 
     public bool Quick { get; init; }
 
-    /// <summary>"serving" or "models" runs only that part (for iterating on one); null runs both.</summary>
+    /// <summary>"serving", "models" or "handlers" runs only that part (for iterating on one); null runs all.</summary>
     public string? Only { get; init; }
 
     public bool RunsServing => Only is null or "serving";
 
     public bool RunsModels => Only is null or "models";
+
+    public bool RunsHandlers => Only is null or "handlers";
 
     /// <summary>Only the serving scenario of this short name ("iris", "lenet"); null runs every one.</summary>
     public string? Scenario { get; init; }
@@ -50,7 +52,7 @@ public sealed record BenchOptions
 
     public static string Usage => """
         usage: Cortex.Queue.Bench [--seconds N] [--warmup N] [--inference-seconds N] [--load-repeats N]
-                                  [--quick] [--only serving|models] [--scenario iris|lenet]
+                                  [--quick] [--only serving|models|handlers] [--scenario iris|lenet]
                                   [--transport embedded|rabbitmq|worker-process] [--concurrency 1,64]
                                   [--rabbitmq amqp://...] [--output FILE] [--command TEXT]
           --seconds N            measured seconds per path and concurrency (default 8)
@@ -58,7 +60,7 @@ public sealed record BenchOptions
           --inference-seconds N  measured seconds per model and batch size for IModel.Run (default 2)
           --load-repeats N       fresh processes per model load time measurement (default 3)
           --quick                a smoke run of about a minute (short windows, one load repeat)
-          --only PART            run only the serving part or only the model part
+          --only PART            run only the serving part, the model part, or the request handler overhead
           --scenario NAME        run only this serving scenario (iris or lenet)
           --transport NAME       run only this transport (embedded, rabbitmq or worker-process)
           --concurrency LIST     comma-separated client counts (default 1,64)
@@ -111,7 +113,7 @@ public sealed record BenchOptions
                 case "--load-repeats" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var repeats) && repeats is > 0 and <= 20:
                     options = options with { LoadRepeats = repeats };
                     break;
-                case "--only" when value is "serving" or "models":
+                case "--only" when value is "serving" or "models" or "handlers":
                     options = options with { Only = value };
                     break;
                 case "--scenario" when value is "iris" or "lenet":

@@ -1,5 +1,6 @@
 using Cortex.Queue.Worker;
 using Cortex.Queue.Config;
+using Cortex.Queue.Handlers.Loading;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 
@@ -28,11 +29,19 @@ public static class ConfigReporter
         return null;
     }
 
-    /// <summary>Problems the YAML alone cannot show: a model kind this build cannot run, a local model path that does not exist.</summary>
+    /// <summary>
+    /// Problems the YAML alone cannot show: a model kind this build cannot run, a local model path that does not exist,
+    /// a request handler that does not compile (each compiler error as <c>handler.cs:LINE:COL: error CSxxxx: message</c>).
+    /// </summary>
     public static IEnumerable<ConfigError> ServingChecks(CortexConfig config)
     {
         foreach (var api in config.Apis)
         {
+            var handlerKeyPath = $"apis[{api.Index}].{(api.Model.Kind == ModelKind.TensorFlow ? "tensorflow" : "onnx")}.request_handler";
+            foreach (var problem in RequestHandlerLoader.Check(api))
+            {
+                yield return new ConfigError(api.Model.RequestHandlerLocation ?? api.Model.Location, handlerKeyPath, $"API '{api.Name}': {problem}");
+            }
             var keyPath = $"apis[{api.Index}].{(api.Model.Kind == ModelKind.TensorFlow ? "tensorflow" : "onnx")}.model";
             if (!ServingModelLoader.Default.IsSupported(api.Model.Kind))
             {

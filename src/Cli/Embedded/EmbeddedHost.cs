@@ -67,7 +67,11 @@ public static class EmbeddedHost
         builder.AddCortexIngress(config, ingressOptions);
         if (options.RunWorkers)
         {
-            builder.Services.AddCortexWorkers(config, new WorkerOptions { Config = config.FilePath, Api = options.WorkerApi }, loader ?? ServingModelLoader.Default);
+            // The same "Worker" knobs as a worker process (env Worker__DebugTruncateLength, ...), for this file and API.
+            var workerOptions = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
+            workerOptions.Config = config.FilePath;
+            workerOptions.Api = options.WorkerApi;
+            builder.Services.AddCortexWorkers(config, workerOptions, loader ?? ServingModelLoader.Default);
         }
         var app = builder.Build();
         app.MapCortexIngress();

@@ -35,6 +35,7 @@ internal static class ModelBlockReader
             SignatureKey = signatureKey.IsValid && !string.IsNullOrWhiteSpace(signatureKey.Value) ? signatureKey.Value : null,
             Versions = versions.IsValid ? versions.Value : null,
             Location = block.Errors.LocationOf(model.Node!.Start),
+            RequestHandlerLocation = requestHandler.IsValid ? block.Errors.LocationOf(requestHandler.Node!.Start) : null,
         };
     }
 
@@ -90,12 +91,19 @@ internal static class ModelBlockReader
             return $"expected a file relative to the cortex.yaml folder or an s3:// URL, got '{path}'";
         }
 
-        var resolved = LocalPaths.Resolve(rootDirectory, path);
+        var resolved = LocalPaths.Resolve(rootDirectory, WithoutAssemblyTypeName(path));
         if (Directory.Exists(resolved))
         {
             return $"expected a file, got the folder {resolved}";
         }
 
         return File.Exists(resolved) ? null : $"request handler file not found: {resolved}";
+    }
+
+    /// <summary>A built handler may name its class after the file (<c>handler.dll:My.Namespace.Handler</c>); only the file must exist.</summary>
+    private static string WithoutAssemblyTypeName(string path)
+    {
+        var marker = path.LastIndexOf(".dll:", StringComparison.OrdinalIgnoreCase);
+        return marker < 0 ? path : path[..(marker + ".dll".Length)];
     }
 }

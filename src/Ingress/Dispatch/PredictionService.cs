@@ -22,10 +22,13 @@ public sealed partial class PredictionService(PredictionDispatcher dispatcher, C
         return outcome;
     }
 
-    /// <summary>Checks a sample against the announced signature; null when it fits or no signature is known yet.</summary>
+    /// <summary>
+    /// Checks a sample against the announced signature; null when it fits, no signature is known yet, or the API has a
+    /// request handler (whose pre_inference may turn any JSON into the model's inputs: the worker checks its result).
+    /// </summary>
     public static string? Validate(ApiState api, JsonElement sample)
     {
-        if (api.Signature is not { } signature)
+        if (api.Signature is not { } signature || api.Config.Model.RequestHandler is not null)
         {
             return null;
         }

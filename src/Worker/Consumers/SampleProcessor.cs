@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Cortex.Queue.Contracts;
+using Cortex.Queue.Handlers.Invocation;
 using Cortex.Queue.Tensors;
 using Cortex.Queue.Worker.Batching;
+using Cortex.Queue.Worker.Handlers;
 using Cortex.Queue.Worker.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -31,20 +33,26 @@ public static partial class SampleProcessor
     public static async Task<PredictReply> ProcessAsync(ServedApi api, JsonElement sample, string requestId, bool debug, DateTimeOffset enqueuedAt, ILogger logger)
     {
         SampleOutcome outcome;
+        var handling = new SampleHandling(api, requestId, debug, logger);
         try
         {
-            var parsed = SampleParser.Parse(sample, api.Model.Signature);
+            var parsed = await handling.ParseAsync(sample).ConfigureAwait(false);
             outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, debug, enqueuedAt)).ConfigureAwait(false);
+            outcome = await handling.PostInferenceAsync(outcome).ConfigureAwait(false);
         }
         catch (SampleException exception)
         {
             outcome = SampleOutcome.Failed(400, exception.Message);
         }
+        catch (RequestHandlerException exception)
+        {
+            outcome = SampleHandling.Failed(exception);
+        }
 
         string? debugJson = null;
         if (debug)
         {
-            debugJson = DebugTrace.Build(JsonSerializer.Serialize(sample), null, outcome.InferenceJson, null, api.Options.DebugTruncateLength);
+            debugJson = DebugTrace.Build(JsonSerializer.Serialize(sample), handling.PreInferenceJson, outcome.InferenceJson, handling.PostInferenceJson, api.Options.DebugTruncateLength);
             LogDebugTrace(logger, api.Config.Name, requestId, debugJson);
         }
 

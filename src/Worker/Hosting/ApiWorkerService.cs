@@ -1,5 +1,7 @@
 using Cortex.Queue.Config;
 using Cortex.Queue.Contracts;
+using Cortex.Queue.Handlers.Invocation;
+using Cortex.Queue.Handlers.Loading;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 using Cortex.Queue.Worker.Batching;
@@ -32,6 +34,19 @@ public sealed partial class ApiWorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        // The handler first: a compile error is found in milliseconds, before the model's load and warm-up.
+        LoadedRequestHandler? handler;
+        try
+        {
+            handler = RequestHandlerLoader.Load(api);
+        }
+        catch (RequestHandlerLoadException exception)
+        {
+            LogHandlerFailed(_logger, api.Name, exception.Message);
+            // A worker that cannot serve must not look like a clean exit to its supervisor (Kubernetes, a script).
+            Environment.ExitCode = 1;
+            throw;
+        }
         IModel model;
         try
         {
@@ -40,6 +55,7 @@ public sealed partial class ApiWorkerService(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogLoadFailed(_logger, api.Name, exception.Message);
+            handler?.Dispose();
             throw;
         }
         foreach (var warning in model.Warnings)
@@ -59,7 +75,7 @@ public sealed partial class ApiWorkerService(
 
         var executor = new BatchExecutor(model, _logger);
         var batcher = new SampleBatcher(executor, api.Batching);
-        _served = new ServedApi(api, model, batcher, options) { Tracking = tracking };
+        _served = new ServedApi(api, model, batcher, options, handler) { Tracking = tracking };
 
         var limit = Math.Max(1, api.Batching.MaxBatchSize * Math.Max(1, options.PrefetchBatches));
         _endpoint = connector.ConnectReceiveEndpoint(QueueNames.Predict(api.Name), (_, endpoint) =>
@@ -118,6 +134,9 @@ public sealed partial class ApiWorkerService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: the model could not be loaded: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, string api, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: the worker does not start: {Reason}")]
+    private static partial void LogHandlerFailed(ILogger logger, string api, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: heartbeat not published: {Reason}")]
     private static partial void LogHeartbeatFailed(ILogger logger, string api, string reason);

@@ -21,12 +21,20 @@ public sealed class QuickStartTests
         var sample = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "examples", "iris-classifier", "sample.json"));
         var reply = await HttpJson.PostAsync(http, "/iris/classifier", sample);
         Assert.Equal(200, reply.Status);
-        Assert.Equal(0, reply.Json!["class_index"]!.GetValue<long>());
+        Assert.Equal("iris-setosa", reply.Json!.GetValue<string>());
 
         var (predictExit, predictOutput, predictError) = await CliProcess.RunAsync(
             TestEnvironment.RepositoryRoot, "predict", "classifier", "examples/iris-classifier/sample.json", "--url", $"http://127.0.0.1:{port}");
         Assert.True(predictExit == 0, predictError);
-        Assert.Contains("\"class_index\": 0", predictOutput);
+        Assert.Contains("\"iris-setosa\"", predictOutput);
+
+        // --debug shows what each stage made of the sample: the model's class index, then the handler's label.
+        var (debugExit, debugOutput, debugError) = await CliProcess.RunAsync(
+            TestEnvironment.RepositoryRoot, "predict", "classifier", "examples/iris-classifier/sample.json", "--url", $"http://127.0.0.1:{port}", "--debug");
+        Assert.True(debugExit == 0, debugError);
+        var debug = System.Text.Json.Nodes.JsonNode.Parse(debugOutput)!["debug"]!;
+        Assert.Equal(0, System.Text.Json.Nodes.JsonNode.Parse(debug["inference"]!.GetValue<string>())!["class_index"]!.GetValue<long>());
+        Assert.Equal("\"iris-setosa\"", debug["post_inference"]!.GetValue<string>());
 
         up.Interrupt();
         Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromSeconds(30)));

@@ -35,15 +35,16 @@ public sealed class TestDeployment : IDisposable
     }
 
     /// <summary>One API serving <paramref name="modelFile"/> (written by <paramref name="writeModel"/>).</summary>
-    public static TestDeployment SingleApi(string api, Action<string> writeModel, string extraApiYaml = "", string modelFile = "model.onnx")
+    public static TestDeployment SingleApi(string api, Action<string> writeModel, string extraApiYaml = "", string modelFile = "model.onnx", string? requestHandler = null)
     {
+        var handlerLine = requestHandler is null ? "" : $"\n    request_handler: {requestHandler}";
         var yaml = $"""
             - kind: deployment
               name: {UniqueName("t")}
             - kind: api
               name: {api}
               onnx:
-                model: {modelFile}
+                model: {modelFile}{handlerLine}
             {Indent(extraApiYaml)}
             """;
         return Create(yaml, folder => writeModel(Path.Combine(folder, modelFile)));

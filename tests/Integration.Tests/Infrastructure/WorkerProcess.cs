@@ -30,7 +30,10 @@ public sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(string configPath, string api, string rabbitMqUrl)
+    /// <summary>Meaningful once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    public static WorkerProcess Start(string configPath, string api, string rabbitMqUrl, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = TestEnvironment.BuiltProgram("Worker");
         var start = new ProcessStartInfo("dotnet", [dll])
@@ -44,7 +47,26 @@ public sealed class WorkerProcess : IDisposable
         start.Environment["CORTEX_RABBITMQ"] = rabbitMqUrl;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Cortex"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         return new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process"));
+    }
+
+    /// <summary>True when the process ended within <paramref name="limit"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no acks, no goodbyes.</summary>
