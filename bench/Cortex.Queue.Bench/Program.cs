@@ -5,6 +5,7 @@ using Cortex.Queue.Bench.Models;
 using Cortex.Queue.Bench.Report;
 using Cortex.Queue.Bench.Serving;
 using Cortex.Queue.Bench.Setup;
+using Cortex.Queue.Bench.Tracking;
 using Cortex.Queue.Config;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Execution;
@@ -138,6 +139,24 @@ if (options.RunsHandlers)
     handlers = await new Cortex.Queue.Bench.Handlers.HandlerBenchmark(options, paths, log).RunAsync();
 }
 
+// Tracker ingest (issue 4): events/s through RabbitMQ and the tracker into PostgreSQL beside a raw binary COPY.
+string? trackerSection = null;
+if (options.RunsTracker)
+{
+    TrackerIngestResult tracker;
+    if (options.RabbitMq is null || options.Postgres is null)
+    {
+        tracker = TrackerIngestResult.Skipped("it needs RabbitMQ and PostgreSQL (`--rabbitmq`/`CORTEX_TEST_RABBITMQ` and `--postgres`/`CORTEX_TEST_POSTGRES`).");
+    }
+    else
+    {
+        log.WriteLine($"[tracker] ingest of {options.TrackerEvents} events");
+        tracker = await new TrackerIngestBenchmark(options.RabbitMq, options.Postgres, log).RunAsync(options.TrackerEvents);
+        log.WriteLine($"[tracker] tracker {tracker.TrackerRate:0} events/s, raw COPY {tracker.RawCopyRate:0} events/s ({tracker.TrackerRate / tracker.RawCopyRate:0.00}x)");
+    }
+    trackerSection = TrackerReportSection.Write(tracker, options.CommandText ?? "dotnet run -c Release --project bench/Cortex.Queue.Bench -- " + string.Join(' ', args), started);
+}
+
 var report = new RunReport(
     started,
     clock.Elapsed,
@@ -154,7 +173,13 @@ var report = new RunReport(
     handlers);
 var output = Path.GetFullPath(options.OutputPath ?? paths.DefaultReport);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, MarkdownReport.Write(report));
+// `--only tracker` replaces its own section and keeps the tables of the last full run.
+var markdown = options.Only == "tracker" && File.Exists(output) ? await File.ReadAllTextAsync(output) : MarkdownReport.Write(report);
+if (trackerSection is not null)
+{
+    markdown = TrackerReportSection.Splice(markdown, trackerSection);
+}
+await File.WriteAllTextAsync(output, markdown);
 log.WriteLine($"wrote {output} after {clock.Elapsed.TotalMinutes:0.0} min");
 return serving.Any(r => r.SkipReason is not null) || loadTimes.Any(r => r.Problem is not null) || handlers?.Problem is not null ? 1 : 0;
 

@@ -23,7 +23,7 @@ public sealed record BenchOptions
 
     public bool Quick { get; init; }
 
-    /// <summary>"serving", "models" or "handlers" runs only that part (for iterating on one); null runs all.</summary>
+    /// <summary>"serving", "models", "handlers" or "tracker" runs only that part (for iterating on one); null runs all.</summary>
     public string? Only { get; init; }
 
     public bool RunsServing => Only is null or "serving";
@@ -31,6 +31,14 @@ public sealed record BenchOptions
     public bool RunsModels => Only is null or "models";
 
     public bool RunsHandlers => Only is null or "handlers";
+
+    public bool RunsTracker => Only is null or "tracker";
+
+    /// <summary>Prediction events pushed through the tracker (and by raw COPY) in the tracker ingest benchmark.</summary>
+    public int TrackerEvents { get; init; } = 200_000;
+
+    /// <summary>PostgreSQL connection string for the tracker benchmark; null skips it.</summary>
+    public string? Postgres { get; init; }
 
     /// <summary>Only the serving scenario of this short name ("iris", "lenet"); null runs every one.</summary>
     public string? Scenario { get; init; }
@@ -52,19 +60,23 @@ public sealed record BenchOptions
 
     public static string Usage => """
         usage: Cortex.Queue.Bench [--seconds N] [--warmup N] [--inference-seconds N] [--load-repeats N]
-                                  [--quick] [--only serving|models|handlers] [--scenario iris|lenet]
+                                  [--quick] [--only serving|models|handlers|tracker] [--scenario iris|lenet]
                                   [--transport embedded|rabbitmq|worker-process] [--concurrency 1,64]
-                                  [--rabbitmq amqp://...] [--output FILE] [--command TEXT]
+                                  [--rabbitmq amqp://...] [--postgres CONN] [--tracker-events N]
+                                  [--output FILE] [--command TEXT]
           --seconds N            measured seconds per path and concurrency (default 8)
           --warmup N             warm-up seconds per path and concurrency (default 2)
           --inference-seconds N  measured seconds per model and batch size for IModel.Run (default 2)
           --load-repeats N       fresh processes per model load time measurement (default 3)
           --quick                a smoke run of about a minute (short windows, one load repeat)
-          --only PART            run only the serving part, the model part, or the request handler overhead
+          --only PART            run only the serving part, the model part, the request handler overhead or
+                                 the tracker ingest (tracker: replaces only its own section of the report)
           --scenario NAME        run only this serving scenario (iris or lenet)
           --transport NAME       run only this transport (embedded, rabbitmq or worker-process)
           --concurrency LIST     comma-separated client counts (default 1,64)
           --rabbitmq URL         broker for the RabbitMQ scenarios (default: $CORTEX_TEST_RABBITMQ, then $CORTEX_RABBITMQ)
+          --postgres CONN        PostgreSQL for the tracker benchmark (default: $CORTEX_TEST_POSTGRES, then $CORTEX_POSTGRES)
+          --tracker-events N     events through the tracker and by raw COPY (default 200000; --quick 20000)
           --output FILE          report path (default: docs/benchmarks.md in the repository)
           --command TEXT         the command to quote in the report
         """;
@@ -75,11 +87,12 @@ public sealed record BenchOptions
         var options = new BenchOptions
         {
             RabbitMq = FirstNonEmpty(Environment.GetEnvironmentVariable("CORTEX_TEST_RABBITMQ"), Environment.GetEnvironmentVariable("CORTEX_RABBITMQ")),
+            Postgres = FirstNonEmpty(Environment.GetEnvironmentVariable("CORTEX_TEST_POSTGRES"), Environment.GetEnvironmentVariable("CORTEX_POSTGRES")),
         };
         var quick = args.Contains("--quick");
         if (quick)
         {
-            options = options with { Quick = true, Seconds = 1, WarmupSeconds = 0.3, InferenceSeconds = 0.3, LoadRepeats = 1 };
+            options = options with { Quick = true, Seconds = 1, WarmupSeconds = 0.3, InferenceSeconds = 0.3, LoadRepeats = 1, TrackerEvents = 20_000 };
         }
         for (var i = 0; i < args.Count; i++)
         {
@@ -113,7 +126,7 @@ public sealed record BenchOptions
                 case "--load-repeats" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var repeats) && repeats is > 0 and <= 20:
                     options = options with { LoadRepeats = repeats };
                     break;
-                case "--only" when value is "serving" or "models" or "handlers":
+                case "--only" when value is "serving" or "models" or "handlers" or "tracker":
                     options = options with { Only = value };
                     break;
                 case "--scenario" when value is "iris" or "lenet":
@@ -127,6 +140,12 @@ public sealed record BenchOptions
                     break;
                 case "--rabbitmq":
                     options = options with { RabbitMq = FirstNonEmpty(value) };
+                    break;
+                case "--postgres":
+                    options = options with { Postgres = FirstNonEmpty(value) };
+                    break;
+                case "--tracker-events" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var events) && events is > 0 and <= 10_000_000:
+                    options = options with { TrackerEvents = events };
                     break;
                 case "--output":
                     options = options with { OutputPath = value };

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using Cortex.Queue.Contracts;
+using Cortex.Queue.Messaging;
+using Cortex.Queue.Storage;
+using Cortex.Queue.Tracker;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace Cortex.Queue.Bench.Tracking;
+
+/// <summary>
+/// Tracker ingest rate: N prediction events are published into the tracker's queue while no tracker runs, then a
+/// tracker starts and the time until all N are in PostgreSQL is measured (RabbitMQ → batch consumer → COPY into
+/// staging → INSERT … ON CONFLICT). The baseline writes the same rows into the same (emptied) table with one raw
+/// binary COPY, the fastest way PostgreSQL takes rows. Runs in a schema of its own, dropped afterwards.
+/// </summary>
+public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, TextWriter log)
+{
+    private const string Api = "bench-tracker";
+    private readonly ILoggerFactory _loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(console => console.SingleLine = true));
+
+    public async Task<TrackerIngestResult> RunAsync(int count)
+    {
+        var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
+        var queue = "bench-prediction-served-" + Guid.NewGuid().ToString("N")[..12];
+        var connectionString = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ToString();
+        var options = new TrackerOptions { QueueName = queue };
+        await ExecuteAsync(postgres, $"CREATE SCHEMA {schema};");
+        // MassTransit keeps the first bus's logger factory in a static log context, so every host gets the same one,
+        // which outlives them all; hosts that are done are disposed at once so their buses are surely gone.
+        var hosts = new List<IHost>();
+        try
+        {
+            var events = MakeEvents(count);
+            string version;
+            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            {
+                await PostgresSchema.EnsureAsync(dataSource, CancellationToken.None);
+                await using var versionCommand = dataSource.CreateCommand("SHOW server_version;");
+                version = (string)(await versionCommand.ExecuteScalarAsync())!;
+            }
+
+            // 1. Declare and bind the tracker's queue, then stop the tracker so the events wait in the queue.
+            using (var declaring = BuildTracker(connectionString, options))
+            {
+                await declaring.StartAsync();
+                await WaitUntilConnectedAsync(declaring);
+                await declaring.StopAsync();
+            }
+
+            // 2. Fill the queue.
+            log.WriteLine($"[tracker] publishing {count} events");
+            var publishClock = Stopwatch.StartNew();
+            using (var publisher = BuildPublisher())
+            {
+                await publisher.StartAsync();
+                await WaitUntilConnectedAsync(publisher);
+                var bus = publisher.Services.GetRequiredService<IBus>();
+                foreach (var chunk in events.Chunk(500))
+                {
+                    await Task.WhenAll(chunk.Select(e => bus.Publish(e)));
+                }
+                await publisher.StopAsync();
+            }
+            var publishSeconds = publishClock.Elapsed.TotalSeconds;
+
+            // 3. Start the tracker and time the drain.
+            log.WriteLine("[tracker] draining through the tracker");
+            double trackerSeconds;
+            {
+                var tracker = Track(hosts, BuildTracker(connectionString, options));
+                var store = tracker.Services.GetRequiredService<IPredictionStore>();
+                await store.InitializeAsync(CancellationToken.None);
+                var before = await store.CountAsync(Api, CancellationToken.None);
+                if (before > 0)
+                {
+                    throw new InvalidOperationException($"{before} events were stored before the tracker started; the measurement would be wrong");
+                }
+
+                // Timed from the tracker's start (connecting the bus included, a fraction of a second) to the last row.
+                var clock = Stopwatch.StartNew();
+                await tracker.StartAsync();
+                var deadline = TimeSpan.FromSeconds(Math.Max(120, count / 500.0));
+                long stored;
+                while ((stored = await store.CountAsync(Api, CancellationToken.None)) < count)
+                {
+                    if (clock.Elapsed > deadline)
+                    {
+                        throw new TimeoutException($"the tracker stored {stored} of {count} events in {deadline.TotalSeconds:0} s");
+                    }
+                    await Task.Delay(5);
+                }
+                trackerSeconds = clock.Elapsed.TotalSeconds;
+                await WaitUntilConnectedAsync(tracker);
+                await tracker.StopAsync();
+            }
+
+            // 4. The same rows, into the same table emptied again, by one raw binary COPY.
+            log.WriteLine("[tracker] raw binary COPY of the same rows");
+            double rawSeconds;
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                foreach (var sql in new[] { "TRUNCATE predictions;", "VACUUM ANALYZE predictions;" })
+                {
+                    await using var reset = new NpgsqlCommand(sql, connection);
+                    await reset.ExecuteNonQueryAsync();
+                }
+                var clock = Stopwatch.StartNew();
+                await PostgresPredictionStore.CopyAsync(connection, "COPY predictions (api, request_id, deployment, at, status_code, latency_ms, queue_wait_ms, batch_size, worker_id, tracked_class, tracked_value) FROM STDIN (FORMAT BINARY)", events, CancellationToken.None);
+                rawSeconds = clock.Elapsed.TotalSeconds;
+            }
+            return new TrackerIngestResult(count, options.BatchSize, options.BatchTimeLimit, options.ConcurrentBatches, publishSeconds, trackerSeconds, rawSeconds, version, null);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                host.Dispose();
+            }
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(postgres, $"DROP SCHEMA IF EXISTS {schema} CASCADE;");
+            await DeleteQueueAsync(queue);
+        }
+    }
+
+    /// <summary>The bus starts in the background; stopping a host before it is up would leave it running.</summary>
+    private static async Task WaitUntilConnectedAsync(IHost host)
+    {
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the bus did not connect within 60 s: {bus.CheckHealth().Description}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private static IHost Track(List<IHost> hosts, IHost host)
+    {
+        hosts.Add(host);
+        return host;
+    }
+
+    private static PredictionServed[] MakeEvents(int count)
+    {
+        var random = new Random(4);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        return Enumerable.Range(0, count)
+            .Select(i => new PredictionServed(
+                Api,
+                "bench",
+                $"bench-{i:D9}",
+                start.AddMilliseconds(i),
+                200,
+                1 + random.NextDouble() * 10,
+                random.NextDouble(),
+                1 + random.Next(32),
+                "bench-worker",
+                random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                null))
+            .ToArray();
+    }
+
+    private IHost BuildTracker(string connectionString, TrackerOptions options)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(_loggers);
+        builder.Services.AddPostgresStores(connectionString, expireAsyncResults: false);
+        builder.Services.AddCortexBus(new MessagingOptions { RabbitMq = rabbitMq }, bus => bus.AddCortexTrackerConsumers(options, recordAsyncResults: false));
+        return builder.Build();
+    }
+
+    private IHost BuildPublisher()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(_loggers);
+        builder.Services.AddCortexBus(new MessagingOptions { RabbitMq = rabbitMq }, _ => { });
+        return builder.Build();
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task DeleteQueueAsync(string queue)
+    {
+        try
+        {
+            var factory = new ConnectionFactory { Uri = new Uri(rabbitMq) };
+            await using var connection = await factory.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            foreach (var name in new[] { queue, queue + "_error", queue + "_skipped" })
+            {
+                await channel.QueueDeleteAsync(name);
+            }
+        }
+        catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.RabbitMQClientException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
+        {
+            log.WriteLine($"[tracker] could not delete queue {queue}: {exception.Message}");
+        }
+    }
+}
