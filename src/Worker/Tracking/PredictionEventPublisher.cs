@@ -27,7 +27,8 @@ public sealed partial class PredictionEventPublisher : BackgroundService
         _events = Channel.CreateBounded<PredictionServed>(new BoundedChannelOptions(Math.Max(1, options.TrackingBufferSize))
         {
             SingleReader = true,
-            FullMode = BoundedChannelFullMode.DropWrite,
+            // Wait mode makes TryWrite report a full buffer (DropWrite would drop silently); Enqueue never waits.
+            FullMode = BoundedChannelFullMode.Wait,
         });
     }
 
