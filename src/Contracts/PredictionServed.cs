@@ -1,7 +1,7 @@
 namespace Cortex.Queue.Contracts;
 
 /// <summary>
-/// One prediction a worker answered, published to the <c>prediction-served</c> exchange for the tracker to store.
+/// One prediction a worker answered, published (in a <see cref="PredictionServedBatch"/>) to the <c>prediction-served</c> exchange for the tracker to store.
 /// <see cref="TrackedClass"/> is set for a classification tracker (integers as their decimal text),
 /// <see cref="TrackedValue"/> for a regression tracker; both stay null when the API has no tracker or the
 /// response did not hold a usable value, and the event still counts for status and latency.

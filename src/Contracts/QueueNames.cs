@@ -5,7 +5,7 @@ public static class QueueNames
 {
     public static string Predict(string api) => $"predict-{api}";
 
-    /// <summary>The exchange every <see cref="PredictionServed"/> event is published to.</summary>
+    /// <summary>The exchange every <see cref="PredictionServedBatch"/> of events is published to.</summary>
     public const string PredictionServedExchange = "prediction-served";
 
     /// <summary>The tracker's queue on <see cref="PredictionServedExchange"/>; tracker replicas share it.</summary>

@@ -31,7 +31,7 @@ public static class CortexBusRegistration
                         host.PublisherConfirmation = true;
                     });
                     // Events get an exchange with a stable, readable name other tools can bind to.
-                    rabbit.Message<PredictionServed>(message => message.SetEntityName(QueueNames.PredictionServedExchange));
+                    rabbit.Message<PredictionServedBatch>(message => message.SetEntityName(QueueNames.PredictionServedExchange));
                     rabbit.ConfigureEndpoints(context);
                 });
             }
@@ -39,7 +39,7 @@ public static class CortexBusRegistration
             {
                 bus.UsingInMemory((context, memory) =>
                 {
-                    memory.Message<PredictionServed>(message => message.SetEntityName(QueueNames.PredictionServedExchange));
+                    memory.Message<PredictionServedBatch>(message => message.SetEntityName(QueueNames.PredictionServedExchange));
                     memory.ConfigureEndpoints(context);
                 });
             }

@@ -1,11 +1,15 @@
 using Cortex.Queue.Messaging;
 using Cortex.Queue.Storage;
 using Cortex.Queue.Tracker;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
+using Cortex.Queue.Tracker.Health;
 
 // The tracker as its own process (distributed mode): prediction events and async results from RabbitMQ into PostgreSQL.
-var builder = Host.CreateApplicationBuilder(args);
+// It listens only for its probes (/healthz, /readyz), on 127.0.0.1:8889 unless --urls says otherwise.
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:8889");
+}
 var trackerOptions = builder.Configuration.GetSection(TrackerOptions.SectionName).Get<TrackerOptions>() ?? new TrackerOptions();
 trackerOptions.Postgres = Environment.GetEnvironmentVariable("CORTEX_POSTGRES") ?? trackerOptions.Postgres;
 var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
@@ -23,5 +27,7 @@ builder.Services.AddPostgresStores(trackerOptions.Postgres, expireAsyncResults: 
     store.ExpiryInterval = trackerOptions.AsyncExpiryInterval;
 });
 builder.Services.AddCortexBus(messaging, bus => bus.AddCortexTrackerConsumers(trackerOptions, recordAsyncResults: true));
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapTrackerHealth();
+await app.RunAsync();
 return 0;

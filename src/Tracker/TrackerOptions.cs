@@ -23,8 +23,11 @@ public sealed class TrackerOptions
     /// <summary>The queue of async progress and outcomes the tracker records (distributed mode on PostgreSQL).</summary>
     public string AsyncResultsQueueName { get; set; } = "cortex-async-results-tracker";
 
-    /// <summary>Most events written in one COPY; larger batches write faster, smaller ones sooner.</summary>
-    public int BatchSize { get; set; } = 1000;
+    /// <summary>
+    /// Most event messages written in one COPY (each holds up to 256 events, see <c>PredictionServedBatch</c>); larger
+    /// batches write faster, smaller ones sooner. Default 16.
+    /// </summary>
+    public int BatchSize { get; set; } = 16;
 
     /// <summary>How long a batch waits to fill before it is written anyway.</summary>
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);

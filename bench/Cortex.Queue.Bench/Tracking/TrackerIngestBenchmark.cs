@@ -60,9 +60,10 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
                 await publisher.StartAsync();
                 await WaitUntilConnectedAsync(publisher);
                 var bus = publisher.Services.GetRequiredService<IBus>();
-                foreach (var chunk in events.Chunk(500))
+                // As workers publish them: up to PredictionServedBatch.MaxEvents events per message, a few messages at a time.
+                foreach (var chunk in events.Chunk(PredictionServedBatch.MaxEvents).Chunk(4))
                 {
-                    await Task.WhenAll(chunk.Select(e => bus.Publish(e)));
+                    await Task.WhenAll(chunk.Select(group => bus.Publish(new PredictionServedBatch(group))));
                 }
                 await publisher.StopAsync();
             }

@@ -6,20 +6,23 @@ using Microsoft.Extensions.Logging;
 namespace Cortex.Queue.Tracker.Consumers;
 
 /// <summary>
-/// Writes batches of <see cref="PredictionServed"/> events to the prediction store. A failed write throws, so the
+/// Writes the events of several <see cref="PredictionServedBatch"/> messages to the prediction store in one write. A failed write throws, so the
 /// whole batch stays unacknowledged in the queue and is retried (see <see cref="TrackerRegistration"/>): events are
 /// removed from the queue only once they are stored.
 /// </summary>
-public sealed partial class PredictionServedBatchConsumer(IPredictionStore store, TrackerOptions options, ILogger<PredictionServedBatchConsumer> logger) : IConsumer<Batch<PredictionServed>>
+public sealed partial class PredictionServedBatchConsumer(IPredictionStore store, TrackerOptions options, ILogger<PredictionServedBatchConsumer> logger) : IConsumer<Batch<PredictionServedBatch>>
 {
-    public async Task Consume(ConsumeContext<Batch<PredictionServed>> context)
+    public async Task Consume(ConsumeContext<Batch<PredictionServedBatch>> context)
     {
-        var events = new List<PredictionServed>(context.Message.Length);
+        var events = new List<PredictionServed>(context.Message.Length * 16);
         foreach (var received in context.Message)
         {
-            if (options.Deployment is null || received.Message.Deployment == options.Deployment)
+            foreach (var served in received.Message.Events)
             {
-                events.Add(received.Message);
+                if (options.Deployment is null || served.Deployment == options.Deployment)
+                {
+                    events.Add(served);
+                }
             }
         }
         var stored = await store.AppendAsync(events, context.CancellationToken).ConfigureAwait(false);

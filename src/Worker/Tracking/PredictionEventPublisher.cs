@@ -8,13 +8,14 @@ namespace Cortex.Queue.Worker.Tracking;
 
 /// <summary>
 /// Publishes <see cref="PredictionServed"/> events off the reply path: workers hand each event to a bounded
-/// channel and move on, and this service publishes them in the background. When the broker is unreachable the
+/// channel and move on, and this service publishes what has accumulated as one <see cref="PredictionServedBatch"/>
+/// (up to <see cref="PredictionServedBatch.MaxEvents"/> events), a few messages at a time. When the broker is unreachable the
 /// events wait here (up to <see cref="WorkerOptions.TrackingBufferSize"/>) and are retried; only beyond that are
 /// new events dropped, with a warning, because serving must never wait for monitoring.
 /// </summary>
 public sealed partial class PredictionEventPublisher : BackgroundService
 {
-    private const int MaxConcurrentPublishes = 64;
+    private const int MaxConcurrentPublishes = 4;
     private readonly Channel<PredictionServed> _events;
     private readonly IPublishEndpoint _publisher;
     private readonly ILogger<PredictionEventPublisher> _logger;
@@ -48,14 +49,14 @@ public sealed partial class PredictionEventPublisher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var pending = new List<PredictionServed>(MaxConcurrentPublishes);
+        var pending = new List<PredictionServedBatch>(MaxConcurrentPublishes);
         try
         {
             while (await _events.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                while (pending.Count < MaxConcurrentPublishes && _events.Reader.TryRead(out var served))
+                while (pending.Count < MaxConcurrentPublishes && Drain(PredictionServedBatch.MaxEvents) is { } batch)
                 {
-                    pending.Add(served);
+                    pending.Add(batch);
                 }
                 await PublishUntilDoneAsync(pending, stoppingToken).ConfigureAwait(false);
                 pending.Clear();
@@ -75,40 +76,48 @@ public sealed partial class PredictionEventPublisher : BackgroundService
         // Events of the last requests are worth a short wait, while the bus is still up.
         using var flushLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         flushLimit.CancelAfter(TimeSpan.FromSeconds(5));
-        var rest = new List<PredictionServed>();
-        while (_events.Reader.TryRead(out var served))
+        var rest = new List<PredictionServedBatch>();
+        while (Drain(PredictionServedBatch.MaxEvents) is { } batch)
         {
-            rest.Add(served);
+            rest.Add(batch);
         }
         try
         {
-            foreach (var chunk in rest.Chunk(MaxConcurrentPublishes))
-            {
-                await Task.WhenAll(chunk.Select(e => _publisher.Publish(e, flushLimit.Token))).ConfigureAwait(false);
-            }
+            await Task.WhenAll(rest.Select(batch => _publisher.Publish(batch, flushLimit.Token))).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            LogFlushIncomplete(_logger, rest.Count, exception.Message);
+            LogFlushIncomplete(_logger, rest.Sum(batch => batch.Events.Count), exception.Message);
         }
     }
 
-    private async Task PublishUntilDoneAsync(List<PredictionServed> events, CancellationToken ct)
+    /// <summary>Up to <paramref name="max"/> waiting events as one message, or null when none wait.</summary>
+    private PredictionServedBatch? Drain(int max)
+    {
+        List<PredictionServed>? events = null;
+        while ((events?.Count ?? 0) < max && _events.Reader.TryRead(out var served))
+        {
+            (events ??= new List<PredictionServed>(Math.Min(max, 64))).Add(served);
+        }
+        return events is null ? null : new PredictionServedBatch(events);
+    }
+
+    private async Task PublishUntilDoneAsync(List<PredictionServedBatch> batches, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                // Publishing concurrently lets the broker confirm many events per round trip.
-                await Task.WhenAll(events.Select(e => _publisher.Publish(e, ct))).ConfigureAwait(false);
+                // Publishing a few messages concurrently lets the broker confirm them in one round trip.
+                await Task.WhenAll(batches.Select(batch => _publisher.Publish(batch, ct))).ConfigureAwait(false);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A redelivered event is stored once (the tracker is idempotent by request id), so publishing the
                 // whole group again is safe.
-                LogPublishFailed(_logger, events.Count, exception.Message, delay.TotalSeconds);
+                LogPublishFailed(_logger, batches.Sum(batch => batch.Events.Count), exception.Message, delay.TotalSeconds);
                 await Task.Delay(delay, ct).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
             }

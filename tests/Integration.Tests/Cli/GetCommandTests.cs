@@ -55,7 +55,7 @@ public sealed class GetCommandTests
                 ["Tracker__TemporaryQueue"] = "true",
                 ["Tracker__Deployment"] = apis.Deployment.DeploymentName,
                 ["Tracker__AsyncResultsQueueName"] = asyncResultsQueue,
-            });
+            }, "--urls", "http://127.0.0.1:0");
             using var ingress = ComponentProcess.Start(
                 "Ingress",
                 new Dictionary<string, string> { ["CORTEX_CONFIG"] = apis.Deployment.Config.FilePath, ["CORTEX_RABBITMQ"] = rabbit, ["CORTEX_POSTGRES"] = schema.ConnectionString },

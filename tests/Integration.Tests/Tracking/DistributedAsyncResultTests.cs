@@ -29,13 +29,20 @@ public sealed class DistributedAsyncResultTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         try
         {
-            var tracker = ComponentProcess.Start("Tracker", trackerEnvironment);
+            var trackerPort = FreePort.Next();
+            var tracker = ComponentProcess.Start("Tracker", trackerEnvironment, "--urls", $"http://127.0.0.1:{trackerPort}");
             using var ingress = ComponentProcess.Start(
                 "Ingress",
                 new Dictionary<string, string> { ["CORTEX_CONFIG"] = deployment.Config.FilePath, ["CORTEX_RABBITMQ"] = rabbit, ["CORTEX_POSTGRES"] = schema.ConnectionString },
                 "--urls", $"http://127.0.0.1:{port}");
             using var worker = WorkerProcess.Start(deployment.Config.FilePath, api, rabbit);
             await WaitUntilAsync(async () => (await TryGetAsync(http, "/apis"))?.Json?["apis"]?[0]?["workers"]?.GetValue<int>() >= 1, "the worker to announce itself", ingress, tracker);
+            // The tracker's probes, as Kubernetes calls them: alive at once, ready once its bus is connected.
+            using (var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{trackerPort}") })
+            {
+                await WaitUntilAsync(async () => (await TryGetAsync(probe, "/readyz"))?.Status == 200, "the tracker's /readyz to answer 200", ingress, tracker);
+                Assert.Equal(200, (await HttpJson.GetAsync(probe, "/healthz")).Status);
+            }
 
             var first = await SubmitAsync(http, path, "[1, 2, 3]");
             var firstResult = await WaitForStatusAsync(http, $"{path}/async/{first}", "completed", tracker);
@@ -48,7 +55,7 @@ public sealed class DistributedAsyncResultTests
             await Task.Delay(2000);
             Assert.Equal("in_queue", (await HttpJson.GetAsync(http, $"{path}/async/{second}")).Json!["status"]!.GetValue<string>());
 
-            tracker = ComponentProcess.Start("Tracker", trackerEnvironment);
+            tracker = ComponentProcess.Start("Tracker", trackerEnvironment, "--urls", "http://127.0.0.1:0");
             using (tracker)
             {
                 var secondResult = await WaitForStatusAsync(http, $"{path}/async/{second}", "completed", tracker);

@@ -68,8 +68,8 @@ public sealed class TrackerOutageTests
         // Until the tracker's queue is bound, a publish goes nowhere: repeat it until the event is stored.
         await PublishUntilStoredAsync(bus, served, schema);
         // The redelivery comes with a marker event behind it: once the marker is stored, the duplicate was processed too.
-        await bus.Publish(served with { At = served.At.AddSeconds(1), TrackedClass = "1" });
-        await bus.Publish(served with { RequestId = "marker" });
+        await bus.Publish(new PredictionServedBatch([served with { At = served.At.AddSeconds(1), TrackedClass = "1" }]));
+        await bus.Publish(new PredictionServedBatch([served with { RequestId = "marker" }]));
         await WaitForRowAsync(schema, "marker");
         await Task.Delay(500);
 
@@ -97,7 +97,7 @@ public sealed class TrackerOutageTests
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            await bus.Publish(served);
+            await bus.Publish(new PredictionServedBatch([served]));
             for (var i = 0; i < 10; i++)
             {
                 await Task.Delay(100);
