@@ -25,4 +25,11 @@ public sealed class WorkerOptions
 
     /// <summary>Prediction events held for publishing while the broker is slow or away; beyond this, new ones are dropped.</summary>
     public int TrackingBufferSize { get; set; } = 100_000;
+
+    /// <summary>
+    /// How long prediction events gather before they are published (unless a full message's worth is already
+    /// waiting). Monitoring is not in a hurry; waking for every few events cost more CPU than the events
+    /// themselves (measured: iris through the embedded queue spent ~30% more CPU per request). Default 100 ms.
+    /// </summary>
+    public TimeSpan TrackingPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

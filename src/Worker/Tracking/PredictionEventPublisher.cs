@@ -19,12 +19,14 @@ public sealed partial class PredictionEventPublisher : BackgroundService
     private readonly Channel<PredictionServed> _events;
     private readonly IPublishEndpoint _publisher;
     private readonly ILogger<PredictionEventPublisher> _logger;
+    private readonly TimeSpan _publishInterval;
     private long _dropped;
 
     public PredictionEventPublisher(IPublishEndpoint publisher, WorkerOptions options, ILogger<PredictionEventPublisher> logger)
     {
         _publisher = publisher;
         _logger = logger;
+        _publishInterval = options.TrackingPublishInterval;
         _events = Channel.CreateBounded<PredictionServed>(new BoundedChannelOptions(Math.Max(1, options.TrackingBufferSize))
         {
             SingleReader = true,
@@ -54,6 +56,10 @@ public sealed partial class PredictionEventPublisher : BackgroundService
         {
             while (await _events.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (_publishInterval > TimeSpan.Zero && _events.Reader.Count < PredictionServedBatch.MaxEvents)
+                {
+                    await Task.Delay(_publishInterval, stoppingToken).ConfigureAwait(false);
+                }
                 while (pending.Count < MaxConcurrentPublishes && Drain(PredictionServedBatch.MaxEvents) is { } batch)
                 {
                     pending.Add(batch);
