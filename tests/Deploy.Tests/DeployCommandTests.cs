@@ -106,6 +106,67 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_shows_the_replicas_kubernetes_reports_for_each_deployed_worker()
+    {
+        File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);
+        using var server = new FakeKubernetesApiServer();
+        var kubeconfig = server.WriteKubeconfig(_folder);
+        Assert.Equal(0, RunCli("deploy", _folder, "--kubeconfig", kubeconfig).Item1);
+        server.Mutate("/apis/apps/v1/namespaces/cortex-shop/deployments/worker-ranker", live =>
+        {
+            live["spec"]!["replicas"] = 3;
+            live["status"] = new System.Text.Json.Nodes.JsonObject { ["availableReplicas"] = 2 };
+        });
+        // The ingress's side of `cortex get` is tested against real ingresses in Integration.Tests; here only its
+        // API list matters, so a loopback listener answers GET /apis with what an ingress of this deployment says.
+        using var ingress = new System.Net.HttpListener();
+        var port = FreeLoopbackPort();
+        ingress.Prefixes.Add($"http://127.0.0.1:{port}/");
+        ingress.Start();
+        var answering = Task.Run(async () =>
+        {
+            while (ingress.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await ingress.GetContextAsync();
+                }
+                catch (Exception exception) when (exception is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    // Stopped by the test.
+                    return;
+                }
+                var body = context.Request.Url!.AbsolutePath == "/apis"
+                    ? """{"deployment":"shop","apis":[{"name":"ranker","endpoint":"/shop/ranker","workers":1},{"name":"recommender","endpoint":"/shop/recommender","workers":0}]}"""
+                    : """{"error":"not here","request_id":"x"}""";
+                context.Response.StatusCode = context.Request.Url!.AbsolutePath == "/apis" ? 200 : 404;
+                var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        });
+
+        var (exitCode, stdout, stderr) = RunCli("get", "--url", $"http://127.0.0.1:{port}", "--kubeconfig", kubeconfig);
+        ingress.Stop();
+        await answering;
+
+        Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
+        var ranker = stdout.Split('\n').Single(line => line.TrimStart().StartsWith("ranker", StringComparison.Ordinal));
+        var cells = ranker.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // api, status, requested, available: Kubernetes' 3 and 2, not the ingress's heartbeat count of 1.
+        Assert.Equal("3", cells[2]);
+        Assert.Equal("2", cells[3]);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
     public void Deploy_without_a_cluster_says_none_is_configured_and_how_to_render_instead()
     {
         File.WriteAllText(Path.Combine(_folder, "cortex.yaml"), TwoApis);

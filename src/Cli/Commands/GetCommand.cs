@@ -18,16 +18,20 @@ public static class GetCommand
         var window = new Option<string>("--window") { Description = "the period the request and prediction figures cover", DefaultValueFactory = _ => "1h" };
         window.AcceptOnlyFromAmong("1m", "1h", "1d", "14d");
         var watch = new Option<bool>("--watch", "-w") { Description = "redraw every 2 s until Ctrl-C" };
+        var cluster = new ClusterOptions();
         var command = new Command("get", "Show deployed APIs: status, workers, latency, status codes, and for one API its signature and predictions");
         command.Arguments.Add(api);
         command.Options.Add(url);
         command.Options.Add(window);
         command.Options.Add(watch);
+        cluster.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-            var client = new IngressClient(http, parseResult.GetValue(url)!);
-            var view = new GetView(client, parseResult.GetValue(api), parseResult.GetValue(window)!);
+            // With a kubeconfig, replicas are what Kubernetes reports (requested/available); else the ingress's heartbeats.
+            var replicas = ClusterReplicaSource.TryCreate(parseResult.GetValue(cluster.Kubeconfig), parseResult.GetValue(cluster.Context));
+            var client = new IngressClient(http, parseResult.GetValue(url)!, replicas);
+            var view = new GetView(client, parseResult.GetValue(api), parseResult.GetValue(window)!, replicas);
             return parseResult.GetValue(watch)
                 ? await WatchAsync(view, cancellationToken).ConfigureAwait(false)
                 : await PrintOnceAsync(view, cancellationToken).ConfigureAwait(false);

@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace Cortex.Queue.Cli.Monitoring;
 
-/// <summary>Reads the ingress's monitoring routes (<c>/apis</c>, <c>/apis/{api}/metrics</c>, <c>{endpoint}/signature</c>).</summary>
-public sealed class IngressClient(HttpClient http, string baseUrl)
+/// <summary>
+/// Reads the ingress's monitoring routes (<c>/apis</c>, <c>/apis/{api}/metrics</c>, <c>{endpoint}/signature</c>); with a
+/// <paramref name="cluster"/>, the worker replicas Kubernetes reports replace the ingress's heartbeat counts.
+/// </summary>
+public sealed class IngressClient(HttpClient http, string baseUrl, ClusterReplicaSource? cluster = null)
 {
     public string BaseUrl { get; } = baseUrl.TrimEnd('/');
 
@@ -15,14 +18,26 @@ public sealed class IngressClient(HttpClient http, string baseUrl)
         {
             throw new IngressUnreachableException(BaseUrl, $"GET /apis answered {(int)status}: {Shorten(body)}");
         }
+        ApiListing listing;
         try
         {
-            return MonitoringJson.ReadListing(body);
+            listing = MonitoringJson.ReadListing(body);
         }
         catch (JsonException exception)
         {
             throw new IngressUnreachableException(BaseUrl, $"GET /apis is not a Cortex.Queue API list: {exception.Message}", exception);
         }
+        if (cluster is null || listing.Deployment is null)
+        {
+            return listing;
+        }
+        var replicas = await cluster.ReadAsync(listing.Deployment, listing.Apis.Select(api => api.Name).ToArray(), cancellationToken).ConfigureAwait(false);
+        return listing with
+        {
+            Apis = listing.Apis
+                .Select(api => replicas.TryGetValue(api.Name, out var counts) ? api with { RequestedReplicas = counts.Requested, Workers = counts.Available } : api)
+                .ToArray(),
+        };
     }
 
     /// <summary>The API's metrics over <paramref name="window"/>; null when the ingress keeps none for it (no tracker store, or an older ingress).</summary>

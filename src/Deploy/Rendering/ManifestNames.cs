@@ -38,7 +38,12 @@ public static class ManifestNames
     /// <summary>Annotation on pod templates: a change of the cortex.yaml or a handler changes it, so the pods roll.</summary>
     public const string ConfigChecksumAnnotation = "cortex.queue/config-sha256";
 
-    public static string Namespace(CortexConfig config) => $"cortex-{config.DeploymentName}";
+    public static string Namespace(CortexConfig config) => Namespace(config.DeploymentName);
 
-    public static string Worker(ApiConfig api) => $"worker-{api.Name}";
+    /// <summary>The namespace of a deployment known only by name (as an ingress's <c>GET /apis</c> gives it).</summary>
+    public static string Namespace(string deploymentName) => $"cortex-{deploymentName}";
+
+    public static string Worker(ApiConfig api) => Worker(api.Name);
+
+    public static string Worker(string apiName) => $"worker-{apiName}";
 }
