@@ -9,6 +9,8 @@ internal static class PostgresPredictionSql
     // rows land here first and move on with ON CONFLICT DO NOTHING.
     public const string CreateStaging = "CREATE TEMP TABLE IF NOT EXISTS prediction_staging (LIKE predictions) ON COMMIT DELETE ROWS;";
 
+    public const string CopyIntoPredictions = $"COPY predictions ({Columns}) FROM STDIN (FORMAT BINARY)";
+
     public const string CopyIntoStaging = $"COPY prediction_staging ({Columns}) FROM STDIN (FORMAT BINARY)";
 
     public const string MoveFromStaging = $"INSERT INTO predictions ({Columns}) SELECT {Columns} FROM prediction_staging ON CONFLICT (api, request_id) DO NOTHING;";
