@@ -7,7 +7,7 @@ namespace Cortex.Queue.Deploy.Rendering;
 /// <summary>The ingress: a Deployment answering HTTP on 8888 and the ClusterIP Service in front of it.</summary>
 public static class IngressRenderer
 {
-    private const string PortName = "http";
+    private const string PortName = HttpServiceParts.PortName;
 
     public static V1Deployment RenderDeployment(CortexConfig config, DeploymentSources sources, RenderOptions options) => new()
     {
@@ -48,8 +48,8 @@ public static class IngressRenderer
                             {
                                 Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
                             },
-                            ReadinessProbe = Probe("/readyz", periodSeconds: 5),
-                            LivenessProbe = Probe("/healthz", periodSeconds: 10),
+                            ReadinessProbe = HttpServiceParts.Probe("/readyz", periodSeconds: 5),
+                            LivenessProbe = HttpServiceParts.Probe("/healthz", periodSeconds: 10),
                         },
                     ],
                     Volumes = [ConfigMapRenderer.Volume(sources)],
@@ -58,28 +58,5 @@ public static class IngressRenderer
         },
     };
 
-    public static V1Service RenderService(CortexConfig config) => new()
-    {
-        ApiVersion = V1Service.KubeApiVersion,
-        Kind = V1Service.KubeKind,
-        Metadata = new V1ObjectMeta
-        {
-            Name = ManifestNames.IngressName,
-            NamespaceProperty = ManifestNames.Namespace(config),
-            Labels = ManifestLabels.Labels(config, ManifestNames.IngressName),
-        },
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = ManifestLabels.SelectorLabels(config, ManifestNames.IngressName),
-            Ports = [new V1ServicePort { Name = PortName, Port = ManifestNames.IngressPort, TargetPort = PortName, Protocol = "TCP" }],
-        },
-    };
-
-    private static V1Probe Probe(string path, int periodSeconds) => new()
-    {
-        HttpGet = new V1HTTPGetAction { Path = path, Port = PortName },
-        PeriodSeconds = periodSeconds,
-        FailureThreshold = 3,
-    };
+    public static V1Service RenderService(CortexConfig config) => HttpServiceParts.ClusterIpService(config, ManifestNames.IngressName, ManifestNames.IngressPort);
 }

@@ -9,7 +9,7 @@ namespace Cortex.Queue.Deploy.Rendering;
 /// </summary>
 public static class TrackerRenderer
 {
-    private const string PortName = "http";
+    private const string PortName = HttpServiceParts.PortName;
 
     public static V1Deployment RenderDeployment(CortexConfig config, RenderOptions options) => new()
     {
@@ -45,8 +45,8 @@ public static class TrackerRenderer
                             {
                                 Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
                             },
-                            ReadinessProbe = Probe("/readyz", periodSeconds: 5),
-                            LivenessProbe = Probe("/healthz", periodSeconds: 10),
+                            ReadinessProbe = HttpServiceParts.Probe("/readyz", periodSeconds: 5),
+                            LivenessProbe = HttpServiceParts.Probe("/healthz", periodSeconds: 10),
                         },
                     ],
                 },
@@ -54,28 +54,5 @@ public static class TrackerRenderer
         },
     };
 
-    public static V1Service RenderService(CortexConfig config) => new()
-    {
-        ApiVersion = V1Service.KubeApiVersion,
-        Kind = V1Service.KubeKind,
-        Metadata = new V1ObjectMeta
-        {
-            Name = ManifestNames.TrackerName,
-            NamespaceProperty = ManifestNames.Namespace(config),
-            Labels = ManifestLabels.Labels(config, ManifestNames.TrackerName),
-        },
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = ManifestLabels.SelectorLabels(config, ManifestNames.TrackerName),
-            Ports = [new V1ServicePort { Name = PortName, Port = ManifestNames.TrackerPort, TargetPort = PortName, Protocol = "TCP" }],
-        },
-    };
-
-    private static V1Probe Probe(string path, int periodSeconds) => new()
-    {
-        HttpGet = new V1HTTPGetAction { Path = path, Port = PortName },
-        PeriodSeconds = periodSeconds,
-        FailureThreshold = 3,
-    };
+    public static V1Service RenderService(CortexConfig config) => HttpServiceParts.ClusterIpService(config, ManifestNames.TrackerName, ManifestNames.TrackerPort);
 }
