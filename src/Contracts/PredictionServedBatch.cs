@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cortex.Queue.Contracts;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Cortex.Queue.Contracts;
 /// <see cref="MaxEvents"/> at a time. Each event still stands alone: the tracker stores it once by its request id,
 /// however often the message carrying it is delivered.
 /// </summary>
+[JsonConverter(typeof(PredictionServedBatchJsonConverter))]
 public sealed record PredictionServedBatch(IReadOnlyList<PredictionServed> Events)
 {
     /// <summary>Most events a worker puts in one message (about 60 KiB of JSON).</summary>

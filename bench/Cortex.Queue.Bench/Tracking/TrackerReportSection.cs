@@ -26,7 +26,7 @@ public static class TrackerReportSection
             return text.ToString();
         }
         text.AppendLine(c, $"Run {started.ToString("yyyy-MM-dd HH:mm zzz", c)} with `{command}`; PostgreSQL {result.PostgresVersion}. {result.Events:N0} prediction");
-        text.AppendLine("events are published into the tracker's queue (as workers publish them: up to 256 events per message) while no");
+        text.AppendLine("events are published into the tracker's queue (as workers publish them: up to 256 binary-encoded events per message) while no");
         text.AppendLine("tracker runs; then a tracker starts (in this process) and its rate from the first stored row to the last is measured");
         text.AppendLine("(starting and connecting, about a second a tracker pays once, is left out; Seconds = all events at that rate):");
         text.AppendLine("RabbitMQ → MassTransit batch consumer → one binary COPY straight into `predictions` per batch (a batch that hits");

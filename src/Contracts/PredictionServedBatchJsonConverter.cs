@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cortex.Queue.Contracts;
+
+/// <summary>
+/// Writes a <see cref="PredictionServedBatch"/> as <c>{"events": "&lt;base64&gt;"}</c>: the events in a small binary
+/// layout rather than as JSON objects. A tracker reading JSON events spent about half its CPU tokenizing them (the
+/// envelope parse, then the message's own read); one base64 string is skipped in a single scan and decoded at memory
+/// speed. Layout, little-endian: count (int32), then per event Api, Deployment, RequestId (length-prefixed UTF-8),
+/// At (UTC ticks, int64), StatusCode (int32), LatencyMilliseconds, QueueWaitMilliseconds (float64), BatchSize (int32),
+/// WorkerId, a flags byte (1 = TrackedClass follows, 2 = TrackedValue follows), then those that are present.
+/// </summary>
+public sealed class PredictionServedBatchJsonConverter : JsonConverter<PredictionServedBatch>
+{
+    private const string PropertyName = "events";
+    private const byte HasClass = 1;
+    private const byte HasValue = 2;
+
+    public override PredictionServedBatch Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("a prediction-served batch must be a JSON object");
+        }
+        byte[]? payload = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (string.Equals(name, PropertyName, StringComparison.OrdinalIgnoreCase))
+            {
+                payload = reader.GetBytesFromBase64();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        return new PredictionServedBatch(payload is null ? [] : Decode(payload));
+    }
+
+    public override void Write(Utf8JsonWriter writer, PredictionServedBatch value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteBase64String(PropertyName, Encode(value.Events));
+        writer.WriteEndObject();
+    }
+
+    public static byte[] Encode(IReadOnlyList<PredictionServed> events)
+    {
+        using var buffer = new MemoryStream(events.Count * 96 + 4);
+        using (var output = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            output.Write(events.Count);
+            foreach (var e in events)
+            {
+                output.Write(e.Api);
+                output.Write(e.Deployment);
+                output.Write(e.RequestId);
+                output.Write(e.At.UtcTicks);
+                output.Write(e.StatusCode);
+                output.Write(e.LatencyMilliseconds);
+                output.Write(e.QueueWaitMilliseconds);
+                output.Write(e.BatchSize);
+                output.Write(e.WorkerId);
+                output.Write((byte)((e.TrackedClass is null ? 0 : HasClass) | (e.TrackedValue is null ? 0 : HasValue)));
+                if (e.TrackedClass is { } trackedClass)
+                {
+                    output.Write(trackedClass);
+                }
+                if (e.TrackedValue is { } trackedValue)
+                {
+                    output.Write(trackedValue);
+                }
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static IReadOnlyList<PredictionServed> Decode(byte[] payload)
+    {
+        try
+        {
+            using var input = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            var count = input.ReadInt32();
+            if (count < 0 || count > payload.Length)
+            {
+                throw new JsonException($"a prediction-served batch claims {count} events in {payload.Length} bytes");
+            }
+            var events = new PredictionServed[count];
+            for (var i = 0; i < count; i++)
+            {
+                var api = input.ReadString();
+                var deployment = input.ReadString();
+                var requestId = input.ReadString();
+                var at = new DateTimeOffset(input.ReadInt64(), TimeSpan.Zero);
+                var statusCode = input.ReadInt32();
+                var latency = input.ReadDouble();
+                var queueWait = input.ReadDouble();
+                var batchSize = input.ReadInt32();
+                var workerId = input.ReadString();
+                var flags = input.ReadByte();
+                var trackedClass = (flags & HasClass) != 0 ? input.ReadString() : null;
+                double? trackedValue = (flags & HasValue) != 0 ? input.ReadDouble() : null;
+                events[i] = new PredictionServed(api, deployment, requestId, at, statusCode, latency, queueWait, batchSize, workerId, trackedClass, trackedValue);
+            }
+            return events;
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or IOException or ArgumentOutOfRangeException)
+        {
+            // Undecodable: MassTransit moves the message to the error queue with this reason.
+            throw new JsonException($"a prediction-served batch is cut short or malformed: {exception.Message}", exception);
+        }
+    }
+}
