@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Cortex.Queue.Integration.Tests.Infrastructure;
 
-/// <summary>A program of this solution (tracker, ingress) as its own process with the given environment, output kept for assertions.</summary>
+/// <summary>A program of this solution (tracker, ingress, worker) as its own process with the given environment, output kept for assertions.</summary>
 public sealed class ComponentProcess : IDisposable
 {
     private readonly Process _process;
@@ -31,6 +31,9 @@ public sealed class ComponentProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Meaningful once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public static ComponentProcess Start(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [TestEnvironment.BuiltProgram(project), .. arguments])
@@ -48,6 +51,22 @@ public sealed class ComponentProcess : IDisposable
         return new ComponentProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {project}"));
     }
 
+    /// <summary>True when the process ended within <paramref name="limit"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL (the whole process tree): no shutdown hooks, no acks, no goodbyes.</summary>
     public void Kill()
     {
         if (!_process.HasExited)

@@ -51,7 +51,7 @@ public sealed class WorkerFailureTests
         }
     }
 
-    private static async Task WaitForWorkersAsync(RunningDeployment ingress, string api, int workers, WorkerProcess process)
+    private static async Task WaitForWorkersAsync(RunningDeployment ingress, string api, int workers, ComponentProcess process)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
