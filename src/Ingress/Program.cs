@@ -3,7 +3,8 @@ using Cortex.Queue.Ingress;
 using Cortex.Queue.Messaging;
 
 // The ingress as its own process (distributed mode): HTTP in, RabbitMQ out. It never loads a model.
-var builder = WebApplication.CreateBuilder(args);
+// No file watcher for appsettings.json changes (see EmbeddedHost): it costs CPU on every write under the content root.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 var ingressOptions = builder.Configuration.GetSection(IngressOptions.SectionName).Get<IngressOptions>() ?? new IngressOptions();
 ingressOptions.Config = Environment.GetEnvironmentVariable("CORTEX_CONFIG") ?? ingressOptions.Config;
 var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();

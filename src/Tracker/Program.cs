@@ -5,7 +5,8 @@ using Cortex.Queue.Tracker.Health;
 
 // The tracker as its own process (distributed mode): prediction events and async results from RabbitMQ into PostgreSQL.
 // It listens only for its probes (/healthz, /readyz), on 127.0.0.1:8889 unless --urls says otherwise.
-var builder = WebApplication.CreateBuilder(args);
+// No file watcher for appsettings.json changes: it costs CPU on every write under the content root.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8889");

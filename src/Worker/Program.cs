@@ -7,7 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 // A worker process serving one API of a cortex.yaml over RabbitMQ (distributed mode).
-var builder = Host.CreateApplicationBuilder(args);
+// No file watcher for appsettings.json changes: it costs CPU on every write under the content root.
+var builder = Host.CreateApplicationBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 var workerOptions = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
 workerOptions.Config = Environment.GetEnvironmentVariable("CORTEX_CONFIG") ?? workerOptions.Config;
 workerOptions.Api = Environment.GetEnvironmentVariable("CORTEX_API") ?? workerOptions.Api;

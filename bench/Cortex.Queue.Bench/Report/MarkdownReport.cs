@@ -42,7 +42,7 @@ public static class MarkdownReport
         Line(text, "|---|---|");
         Line(text, $"| Date | {report.Started.ToString("yyyy-MM-dd HH:mm zzz", Invariant)} (took {report.Duration.TotalMinutes:0.0} min) |");
         Line(text, $"| Command | `{report.Command}` |");
-        Line(text, $"| Settings | {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured per path and concurrency; {options.InferenceSeconds:0.#} s per model and batch size; {options.LoadRepeats} fresh process(es) per load time{(options.Quick ? " (`--quick` smoke run: too short for conclusions)" : "")} |");
+        Line(text, $"| Settings | {options.JitWarmupSeconds:0.#} s warm-up per path and server at the highest concurrency, then {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured per path and concurrency; {options.InferenceSeconds:0.#} s per model and batch size; {options.LoadRepeats} fresh process(es) per load time{(options.Quick ? " (`--quick` smoke run: too short for conclusions)" : "")} |");
         Line(text, $"| CPU | {machine.CpuModel}, {machine.Cores} logical cores (`Environment.ProcessorCount`) |");
         Line(text, $"| Memory | {machine.TotalMemory} (`/proc/meminfo` MemTotal) |");
         Line(text, $"| OS | {machine.Os} |");

@@ -83,6 +83,11 @@ public sealed class ServingBenchmark(BenchOptions options, RepositoryPaths paths
             var idleRss = ProcessMemory.ResidentBytes();
             var idleWorkerRss = worker is null ? null : ProcessMemory.ResidentBytes(worker.ProcessId);
 
+            // Until the JIT has compiled the hot code of both paths fully, the queue path is handicapped the most.
+            var jitWarmup = TimeSpan.FromSeconds(options.JitWarmupSeconds);
+            await load.RunAsync(directUrl, scenario.Bodies, options.Concurrencies.Max(), jitWarmup, options.MaxRequestsPerSegment).ConfigureAwait(false);
+            await load.RunAsync(queueUrl, scenario.Bodies, options.Concurrencies.Max(), jitWarmup, options.MaxRequestsPerSegment).ConfigureAwait(false);
+
             using var metrics = new QueueMetricsRecorder();
             var levels = new List<ConcurrencyResult>();
             foreach (var concurrency in options.Concurrencies)

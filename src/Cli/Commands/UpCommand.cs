@@ -34,6 +34,11 @@ public static class UpCommand
                 RabbitMq = parseResult.GetValue(rabbitMq) ?? Environment.GetEnvironmentVariable("CORTEX_RABBITMQ"),
                 Postgres = parseResult.GetValue(postgres) ?? (Environment.GetEnvironmentVariable("CORTEX_POSTGRES") is { Length: > 0 } fromEnvironment ? fromEnvironment : null),
             };
+            if (!LoopbackPort.IsFree(options.Port))
+            {
+                Console.Error.WriteLine($"cortex up: port {options.Port} on 127.0.0.1 is already in use (another `cortex up`?); stop that, or pick a free port with --port N");
+                return 1;
+            }
             await using var app = EmbeddedHost.Build(config, options);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var ready = await ReadinessWaiter.WaitAsync($"http://127.0.0.1:{options.Port}", TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);

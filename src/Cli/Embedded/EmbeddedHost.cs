@@ -20,7 +20,13 @@ public static class EmbeddedHost
 {
     public static WebApplication Build(CortexConfig config, EmbeddedHostOptions options, ModelLoader? loader = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = config.RootDirectory });
+        // No reloading of appsettings.json: its file watcher covers the whole content root, including the .cortex store
+        // that is written on every prediction, and handling those change events took ~7% of the CPU under load.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = config.RootDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console =>
@@ -36,15 +42,15 @@ public static class EmbeddedHost
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
 
         var messaging = new MessagingOptions { RabbitMq = options.RabbitMq };
-        var ingressOptions = new IngressOptions
-        {
-            Config = config.FilePath,
-            MaxRequestBodyBytes = options.MaxRequestBodyBytes,
-            MaxPendingRequests = options.MaxPendingRequests,
-            RequireWorkersForReadiness = options.RunWorkers,
-            AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db"),
-            Postgres = options.Postgres,
-        };
+        // The same "Ingress" knobs as an ingress process (env Ingress__MinMessagesInFlight, ...); what this host is
+        // told directly (flags of `cortex up`) wins.
+        var ingressOptions = builder.Configuration.GetSection(IngressOptions.SectionName).Get<IngressOptions>() ?? new IngressOptions();
+        ingressOptions.Config = config.FilePath;
+        ingressOptions.MaxRequestBodyBytes = options.MaxRequestBodyBytes;
+        ingressOptions.MaxPendingRequests = options.MaxPendingRequests;
+        ingressOptions.RequireWorkersForReadiness = options.RunWorkers;
+        ingressOptions.AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db");
+        ingressOptions.Postgres = options.Postgres;
         // On a shared broker this process tracks only its own deployment's predictions, from a queue of its own
         // (unique, because tests and benchmarks run several hosts of one deployment in a process).
         var trackerOptions = new TrackerOptions

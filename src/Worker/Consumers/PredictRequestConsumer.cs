@@ -31,7 +31,7 @@ public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger
         var requestId = MessageHeaderReader.GetString(context, CortexHeaders.RequestId)
             ?? (isRaw ? rawMessageId : null)
             ?? context.MessageId?.ToString("N")
-            ?? Guid.NewGuid().ToString("N");
+            ?? Guid.CreateVersion7().ToString("N");
         var asyncId = MessageHeaderReader.GetString(context, CortexHeaders.AsyncId) ?? (isRaw ? requestId : null);
         var debug = MessageHeaderReader.GetFlag(context, CortexHeaders.Debug);
         var enqueuedAt = MessageHeaderReader.GetUnixMilliseconds(context, CortexHeaders.EnqueuedAt)
