@@ -151,8 +151,8 @@ if (options.RunsTracker)
     else
     {
         log.WriteLine($"[tracker] ingest of {options.TrackerEvents} events");
-        tracker = await new TrackerIngestBenchmark(options.RabbitMq, options.Postgres, log).RunAsync(options.TrackerEvents);
-        log.WriteLine($"[tracker] tracker {tracker.TrackerRate:0} events/s, raw COPY {tracker.RawCopyRate:0} events/s ({tracker.TrackerRate / tracker.RawCopyRate:0.00}x)");
+        tracker = await new TrackerIngestBenchmark(options.RabbitMq, options.Postgres, log).RunAsync(options.TrackerEvents, options.TrackerRounds);
+        log.WriteLine($"[tracker] median round: tracker {tracker.RateOf(tracker.Median.TrackerSeconds):0} events/s, raw COPY {tracker.RateOf(tracker.Median.RawCopySeconds):0} events/s ({tracker.Median.Ratio:0.00}x)");
     }
     trackerSection = TrackerReportSection.Write(tracker, options.CommandText ?? "dotnet run -c Release --project bench/Cortex.Queue.Bench -- " + string.Join(' ', args), started);
 }

@@ -285,6 +285,8 @@ cq_postgres_start() { # STATE_DIR
     "$bin/psql" -h "$CQ_LOOPBACK" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt \
         -c "CREATE ROLE cortex LOGIN CREATEDB" -c "CREATE DATABASE cortex OWNER cortex" \
         >/dev/null || cq_die "could not create the cortex role and database"
+    # The tracker benchmark forces a checkpoint between the paths it compares (pg_checkpoint: PostgreSQL 15 and later).
+    "$bin/psql" -h "$CQ_LOOPBACK" -p "$port" -U postgres -d postgres -qAt -c "GRANT pg_checkpoint TO cortex" >/dev/null 2>&1 || true
 
     cq_state_set "$state" CORTEX_TEST_POSTGRES "Host=$CQ_LOOPBACK;Port=$port;Username=cortex;Database=cortex"
 }

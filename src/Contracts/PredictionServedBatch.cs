@@ -13,6 +13,11 @@ namespace Cortex.Queue.Contracts;
 [JsonConverter(typeof(PredictionServedBatchJsonConverter))]
 public sealed record PredictionServedBatch(IReadOnlyList<PredictionServed> Events)
 {
-    /// <summary>Most events a worker puts in one message (about 60 KiB of JSON).</summary>
-    public const int MaxEvents = 256;
+    /// <summary>
+    /// Most events a worker puts in one message (about 120 bytes each in the binary layout, so up to ~160 KB of
+    /// base64). Only a worker answering more than ~10,000 requests/s fills it within its publish interval. Measured
+    /// in the tracker benchmark: 1024 per message drained ~15-25% faster than 256 (the broker and the tracker pay per
+    /// message), and the large buffers it allocates did not show.
+    /// </summary>
+    public const int MaxEvents = 1024;
 }

@@ -24,7 +24,7 @@ public sealed class TrackerOptions
     public string AsyncResultsQueueName { get; set; } = "cortex-async-results-tracker";
 
     /// <summary>
-    /// Most event messages written in one COPY (each holds up to 256 events, see <c>PredictionServedBatch</c>); larger
+    /// Most event messages written in one COPY (each holds up to 1024 events, see <c>PredictionServedBatch</c>); larger
     /// batches write faster, smaller ones sooner. Default 16.
     /// </summary>
     public int BatchSize { get; set; } = 16;
@@ -32,7 +32,10 @@ public sealed class TrackerOptions
     /// <summary>How long a batch waits to fill before it is written anyway.</summary>
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Batches written at the same time by one tracker process.</summary>
+    /// <summary>
+    /// Batches one tracker process receives at a time. They are written one at a time (see
+    /// <c>StoreWriteGate</c>): with the default 2, one batch is written while the next fills and waits its turn.
+    /// </summary>
     public int ConcurrentBatches { get; set; } = 2;
 
     /// <summary>How long finished asynchronous results stay readable (the tracker runs the expiry sweep).</summary>

@@ -14,6 +14,7 @@ public static class TrackerRegistration
     public static void AddCortexTrackerConsumers(this IBusRegistrationConfigurator bus, TrackerOptions options, bool recordAsyncResults)
     {
         bus.TryAddSingleton(options);
+        bus.TryAddSingleton<StoreWriteGate>();
         var batchSize = Math.Max(1, options.BatchSize);
         var concurrentBatches = Math.Max(1, options.ConcurrentBatches);
         bus.AddConsumer<PredictionServedBatchConsumer>(consumer =>

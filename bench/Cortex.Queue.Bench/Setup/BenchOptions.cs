@@ -43,7 +43,10 @@ public sealed record BenchOptions
     public bool RunsTracker => Only is null or "tracker";
 
     /// <summary>Prediction events pushed through the tracker (and by raw COPY) in the tracker ingest benchmark.</summary>
-    public int TrackerEvents { get; init; } = 200_000;
+    public int TrackerEvents { get; init; } = 600_000;
+
+    /// <summary>Rounds of the tracker ingest benchmark (each: fill, drain through the tracker, raw COPY); the median is reported.</summary>
+    public int TrackerRounds { get; init; } = 5;
 
     /// <summary>PostgreSQL connection string for the tracker benchmark; null skips it.</summary>
     public string? Postgres { get; init; }
@@ -70,7 +73,7 @@ public sealed record BenchOptions
         usage: Cortex.Queue.Bench [--seconds N] [--warmup N] [--inference-seconds N] [--load-repeats N]
                                   [--quick] [--only serving|models|handlers|tracker] [--scenario iris|lenet]
                                   [--transport embedded|rabbitmq|worker-process] [--concurrency 1,64]
-                                  [--rabbitmq amqp://...] [--postgres CONN] [--tracker-events N]
+                                  [--rabbitmq amqp://...] [--postgres CONN] [--tracker-events N] [--tracker-rounds N]
                                   [--output FILE] [--command TEXT]
           --seconds N            measured seconds per path and concurrency (default 8)
           --warmup N             warm-up seconds per path and concurrency (default 2)
@@ -85,7 +88,8 @@ public sealed record BenchOptions
           --concurrency LIST     comma-separated client counts (default 1,64)
           --rabbitmq URL         broker for the RabbitMQ scenarios (default: $CORTEX_TEST_RABBITMQ, then $CORTEX_RABBITMQ)
           --postgres CONN        PostgreSQL for the tracker benchmark (default: $CORTEX_TEST_POSTGRES, then $CORTEX_POSTGRES)
-          --tracker-events N     events through the tracker and by raw COPY (default 200000; --quick 20000)
+          --tracker-events N     events through the tracker and by raw COPY (default 600000; --quick 20000)
+          --tracker-rounds N     rounds of the tracker benchmark; the median round is reported (default 5; --quick 1)
           --output FILE          report path (default: docs/benchmarks.md in the repository)
           --command TEXT         the command to quote in the report
         """;
@@ -101,7 +105,7 @@ public sealed record BenchOptions
         var quick = args.Contains("--quick");
         if (quick)
         {
-            options = options with { Quick = true, Seconds = 1, WarmupSeconds = 0.3, JitWarmupSeconds = 1, InferenceSeconds = 0.3, LoadRepeats = 1, TrackerEvents = 20_000 };
+            options = options with { Quick = true, Seconds = 1, WarmupSeconds = 0.3, JitWarmupSeconds = 1, InferenceSeconds = 0.3, LoadRepeats = 1, TrackerEvents = 20_000, TrackerRounds = 1 };
         }
         for (var i = 0; i < args.Count; i++)
         {
@@ -158,6 +162,9 @@ public sealed record BenchOptions
                     break;
                 case "--tracker-events" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var events) && events is > 0 and <= 10_000_000:
                     options = options with { TrackerEvents = events };
+                    break;
+                case "--tracker-rounds" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var trackerRounds) && trackerRounds is > 0 and <= 50:
+                    options = options with { TrackerRounds = trackerRounds };
                     break;
                 case "--output":
                     options = options with { OutputPath = value };

@@ -4,6 +4,7 @@ using Cortex.Queue.Messaging;
 using Cortex.Queue.Storage;
 using Cortex.Queue.Tracker;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,21 +15,23 @@ namespace Cortex.Queue.Bench.Tracking;
 
 /// <summary>
 /// Tracker ingest rate: N prediction events are published into the tracker's queue while no tracker runs, then a
-/// tracker starts and the time until all N are in PostgreSQL is measured (RabbitMQ → batch consumer → COPY into
-/// staging → INSERT … ON CONFLICT). The baseline writes the same rows into the same (emptied) table with one raw
-/// binary COPY, the fastest way PostgreSQL takes rows. Runs in a schema of its own, dropped afterwards.
+/// tracker starts and the time until all N are in PostgreSQL is measured (RabbitMQ → batch consumer → binary COPY).
+/// The baseline writes the same rows into the same (emptied) table with one raw binary COPY, the fastest way
+/// PostgreSQL takes rows. Repeated in rounds; runs in a schema of its own, dropped afterwards.
 /// </summary>
 public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, TextWriter log)
 {
     private const string Api = "bench-tracker";
     private readonly ILoggerFactory _loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(console => console.SingleLine = true));
 
-    public async Task<TrackerIngestResult> RunAsync(int count)
+    public async Task<TrackerIngestResult> RunAsync(int count, int rounds)
     {
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
         var queue = "bench-prediction-served-" + Guid.NewGuid().ToString("N")[..12];
         var connectionString = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ToString();
-        var options = new TrackerOptions { QueueName = queue };
+        // The tracker's own knobs (env Tracker__BatchSize, Tracker__ConcurrentBatches, ...), as the tracker process reads them.
+        var options = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(TrackerOptions.SectionName).Get<TrackerOptions>() ?? new TrackerOptions();
+        options.QueueName = queue;
         await ExecuteAsync(postgres, $"CREATE SCHEMA {schema};");
         // MassTransit keeps the first bus's logger factory in a static log context, so every host gets the same one,
         // which outlives them all; hosts that are done are disposed at once so their buses are surely gone.
@@ -37,14 +40,19 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
         {
             var events = MakeEvents(count);
             string version;
+            string settings;
             await using (var dataSource = NpgsqlDataSource.Create(connectionString))
             {
                 await PostgresSchema.EnsureAsync(dataSource, CancellationToken.None);
                 await using var versionCommand = dataSource.CreateCommand("SHOW server_version;");
                 version = (string)(await versionCommand.ExecuteScalarAsync())!;
+                // The server's durability settings decide what a commit costs; the report states them.
+                await using var settingsCommand = dataSource.CreateCommand(
+                    "SELECT string_agg(name || ' = ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'max_wal_size');");
+                settings = (string)(await settingsCommand.ExecuteScalarAsync())!;
             }
 
-            // 1. Declare and bind the tracker's queue, then stop the tracker so the events wait in the queue.
+            // Declare and bind the tracker's queue, then stop the tracker so the events wait in the queue.
             using (var declaring = BuildTracker(connectionString, options))
             {
                 await declaring.StartAsync();
@@ -52,83 +60,22 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
                 await declaring.StopAsync();
             }
 
-            // 2. Fill the queue.
-            log.WriteLine($"[tracker] publishing {count} events");
-            var publishClock = Stopwatch.StartNew();
-            using (var publisher = BuildPublisher())
+            // Rounds, because one drain of a few seconds on a shared machine swings by ±15%: each round measures both
+            // paths back to back, each into the same table emptied and vacuumed just before, and the median is reported.
+            var results = new List<TrackerIngestRound>();
+            for (var round = 1; round <= rounds; round++)
             {
-                await publisher.StartAsync();
-                await WaitUntilConnectedAsync(publisher);
-                var bus = publisher.Services.GetRequiredService<IBus>();
-                // As workers publish them: up to PredictionServedBatch.MaxEvents events per message, a few messages at a time.
-                foreach (var chunk in events.Chunk(PredictionServedBatch.MaxEvents).Chunk(4))
-                {
-                    await Task.WhenAll(chunk.Select(group => bus.Publish(new PredictionServedBatch(group))));
-                }
-                await publisher.StopAsync();
+                log.WriteLine($"[tracker] round {round}/{rounds}: publishing {count} events, draining them through the tracker, then the raw COPY");
+                await ResetTableAsync(connectionString);
+                var publishSeconds = await PublishAsync(events);
+                var trackerSeconds = await DrainAsync(hosts, connectionString, options, count);
+                await ResetTableAsync(connectionString);
+                var rawSeconds = await RawCopyAsync(connectionString, events);
+                var measured = new TrackerIngestRound(publishSeconds, trackerSeconds, rawSeconds);
+                log.WriteLine($"[tracker]   tracker {count / trackerSeconds:0} events/s, raw COPY {count / rawSeconds:0} events/s ({measured.Ratio:0.00}x)");
+                results.Add(measured);
             }
-            var publishSeconds = publishClock.Elapsed.TotalSeconds;
-
-            // 3. Start the tracker and time the drain.
-            log.WriteLine("[tracker] draining through the tracker");
-            double trackerSeconds;
-            {
-                var tracker = Track(hosts, BuildTracker(connectionString, options));
-                var store = tracker.Services.GetRequiredService<IPredictionStore>();
-                await store.InitializeAsync(CancellationToken.None);
-                var before = await store.CountAsync(Api, CancellationToken.None);
-                if (before > 0)
-                {
-                    throw new InvalidOperationException($"{before} events were stored before the tracker started; the measurement would be wrong");
-                }
-
-                // Timed from the first stored row to the last: the ingest rate of a running tracker, without the second
-                // or so a process spends starting and connecting (which a long-running tracker pays once). Counting
-                // every 50 ms keeps the poll's own load on PostgreSQL small.
-                var clock = Stopwatch.StartNew();
-                await tracker.StartAsync();
-                var deadline = TimeSpan.FromSeconds(Math.Max(120, count / 500.0));
-                long stored;
-                long storedAtFirst = 0;
-                TimeSpan? firstAt = null;
-                while ((stored = await store.CountAsync(Api, CancellationToken.None)) < count)
-                {
-                    if (stored > 0 && firstAt is null)
-                    {
-                        firstAt = clock.Elapsed;
-                        storedAtFirst = stored;
-                    }
-                    if (clock.Elapsed > deadline)
-                    {
-                        throw new TimeoutException($"the tracker stored {stored} of {count} events in {deadline.TotalSeconds:0} s");
-                    }
-                    await Task.Delay(50);
-                }
-                // Scale the steady-state time up to all events, so events/s = count / seconds stays the rate measured.
-                var measured = clock.Elapsed - (firstAt ?? TimeSpan.Zero);
-                trackerSeconds = firstAt is null || count == storedAtFirst
-                    ? clock.Elapsed.TotalSeconds
-                    : measured.TotalSeconds * count / (count - storedAtFirst);
-                await WaitUntilConnectedAsync(tracker);
-                await tracker.StopAsync();
-            }
-
-            // 4. The same rows, into the same table emptied again, by one raw binary COPY.
-            log.WriteLine("[tracker] raw binary COPY of the same rows");
-            double rawSeconds;
-            await using (var connection = new NpgsqlConnection(connectionString))
-            {
-                await connection.OpenAsync();
-                foreach (var sql in new[] { "TRUNCATE predictions;", "VACUUM ANALYZE predictions;" })
-                {
-                    await using var reset = new NpgsqlCommand(sql, connection);
-                    await reset.ExecuteNonQueryAsync();
-                }
-                var clock = Stopwatch.StartNew();
-                await PostgresPredictionStore.CopyAsync(connection, "COPY predictions (api, request_id, deployment, at, status_code, latency_ms, queue_wait_ms, batch_size, worker_id, tracked_class, tracked_value) FROM STDIN (FORMAT BINARY)", events, CancellationToken.None);
-                rawSeconds = clock.Elapsed.TotalSeconds;
-            }
-            return new TrackerIngestResult(count, options.BatchSize, options.BatchTimeLimit, options.ConcurrentBatches, publishSeconds, trackerSeconds, rawSeconds, version, null);
+            return new TrackerIngestResult(count, options.BatchSize, options.BatchTimeLimit, options.ConcurrentBatches, results, version, settings, null);
         }
         finally
         {
@@ -139,6 +86,105 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(postgres, $"DROP SCHEMA IF EXISTS {schema} CASCADE;");
             await DeleteQueueAsync(queue);
+        }
+    }
+
+    /// <summary>Fills the queue as workers do: up to PredictionServedBatch.MaxEvents events per message, a few messages at a time.</summary>
+    private async Task<double> PublishAsync(PredictionServed[] events)
+    {
+        var clock = Stopwatch.StartNew();
+        using var publisher = BuildPublisher();
+        await publisher.StartAsync();
+        await WaitUntilConnectedAsync(publisher);
+        var bus = publisher.Services.GetRequiredService<IBus>();
+        foreach (var chunk in events.Chunk(PredictionServedBatch.MaxEvents).Chunk(4))
+        {
+            await Task.WhenAll(chunk.Select(group => bus.Publish(new PredictionServedBatch(group))));
+        }
+        await publisher.StopAsync();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Starts a tracker on the filled queue and times it until every event is stored.</summary>
+    private async Task<double> DrainAsync(List<IHost> hosts, string connectionString, TrackerOptions options, int count)
+    {
+        var tracker = Track(hosts, BuildTracker(connectionString, options));
+        var store = (CountingPredictionStore)tracker.Services.GetRequiredService<IPredictionStore>();
+        await store.InitializeAsync(CancellationToken.None);
+        var before = await store.CountAsync(Api, CancellationToken.None);
+        if (before > 0)
+        {
+            throw new InvalidOperationException($"{before} events were stored before the tracker started; the measurement would be wrong");
+        }
+
+        // Timed from the first committed batch to the last: the ingest rate of a running tracker, without the second
+        // or so a process spends starting and connecting (which a long-running tracker pays once). The store counts
+        // committed rows itself, so watching costs PostgreSQL nothing.
+        var clock = Stopwatch.StartNew();
+        await tracker.StartAsync();
+        var deadline = TimeSpan.FromSeconds(Math.Max(120, count / 500.0));
+        long stored;
+        long storedAtFirst = 0;
+        TimeSpan? firstAt = null;
+        while ((stored = store.Stored) < count)
+        {
+            if (stored > 0 && firstAt is null)
+            {
+                firstAt = clock.Elapsed;
+                storedAtFirst = stored;
+            }
+            if (clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"the tracker stored {stored} of {count} events in {deadline.TotalSeconds:0} s");
+            }
+            await Task.Delay(5);
+        }
+        // Scale the steady-state time up to all events, so events/s = count / seconds stays the rate measured.
+        var measured = clock.Elapsed - (firstAt ?? TimeSpan.Zero);
+        var seconds = firstAt is null || count == storedAtFirst
+            ? clock.Elapsed.TotalSeconds
+            : measured.TotalSeconds * count / (count - storedAtFirst);
+        await WaitUntilConnectedAsync(tracker);
+        await tracker.StopAsync();
+        var inTable = await store.CountAsync(Api, CancellationToken.None);
+        if (inTable != count)
+        {
+            throw new InvalidOperationException($"the tracker reported {stored} rows written but the table holds {inTable} of {count}");
+        }
+        return seconds;
+    }
+
+    /// <summary>The same rows into the same table by one raw binary COPY, with no queue.</summary>
+    private static async Task<double> RawCopyAsync(string connectionString, PredictionServed[] events)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var clock = Stopwatch.StartNew();
+        await PostgresPredictionStore.CopyAsync(connection, "COPY predictions (api, request_id, deployment, at, status_code, latency_ms, queue_wait_ms, batch_size, worker_id, tracked_class, tracked_value) FROM STDIN (FORMAT BINARY)", events, CancellationToken.None);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Empties and vacuums the table, then forces a checkpoint: each path then starts from the same state, and no
+    /// checkpoint (due every few hundred MB of WAL, i.e. every round or two) lands in the middle of one path only.
+    /// </summary>
+    private async Task ResetTableAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "TRUNCATE predictions;", "VACUUM ANALYZE predictions;" })
+        {
+            await using var reset = new NpgsqlCommand(sql, connection);
+            await reset.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            await using var checkpoint = new NpgsqlCommand("CHECKPOINT;", connection);
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            log.WriteLine("[tracker]   (no CHECKPOINT between paths: the benchmark's PostgreSQL user may not run it)");
         }
     }
 
@@ -187,6 +233,8 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(_loggers);
+        // Registered first, so AddPostgresStores keeps it (it adds its stores only where none is registered).
+        builder.Services.AddSingleton<IPredictionStore>(provider => new CountingPredictionStore(new PostgresPredictionStore(provider.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddPostgresStores(connectionString, expireAsyncResults: false);
         builder.Services.AddCortexBus(new MessagingOptions { RabbitMq = rabbitMq }, bus => bus.AddCortexTrackerConsumers(options, recordAsyncResults: false));
         return builder.Build();

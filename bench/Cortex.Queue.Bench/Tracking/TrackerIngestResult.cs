@@ -1,22 +1,20 @@
 namespace Cortex.Queue.Bench.Tracking;
 
-/// <summary>One run of the tracker ingest benchmark: the same events through the tracker and by a raw COPY.</summary>
+/// <summary>The tracker ingest benchmark: rounds of the same events through the tracker and by a raw COPY.</summary>
 public sealed record TrackerIngestResult(
     int Events,
     int BatchSize,
     TimeSpan BatchTimeLimit,
     int ConcurrentBatches,
-    double PublishSeconds,
-    double TrackerSeconds,
-    double RawCopySeconds,
+    IReadOnlyList<TrackerIngestRound> Rounds,
     string PostgresVersion,
+    string PostgresSettings,
     string? SkipReason)
 {
-    public double TrackerRate => Events / TrackerSeconds;
+    /// <summary>The round with the median ratio (the lower middle one for an even count): the headline figure.</summary>
+    public TrackerIngestRound Median => Rounds.OrderBy(round => round.Ratio).ElementAt((Rounds.Count - 1) / 2);
 
-    public double RawCopyRate => Events / RawCopySeconds;
+    public double RateOf(double seconds) => Events / seconds;
 
-    public double PublishRate => Events / PublishSeconds;
-
-    public static TrackerIngestResult Skipped(string reason) => new(0, 0, TimeSpan.Zero, 0, 0, 0, 0, "", reason);
+    public static TrackerIngestResult Skipped(string reason) => new(0, 0, TimeSpan.Zero, 0, [], "", "", reason);
 }

@@ -58,40 +58,27 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
         return inserted;
     }
 
-    /// <summary>Writes <paramref name="events"/> with a binary COPY command (also what the benchmark's raw baseline runs).</summary>
+    /// <summary>
+    /// Writes <paramref name="events"/> with a binary COPY command (also what the benchmark's raw baseline runs), in
+    /// chunks of <see cref="PredictionCopyRows.FlushThreshold"/> bytes so PostgreSQL works on the first rows while the
+    /// rest are encoded. An error PostgreSQL raises on the rows (a duplicate key) surfaces when the COPY completes.
+    /// </summary>
     public static async Task CopyAsync(NpgsqlConnection connection, string copyCommand, IReadOnlyList<PredictionServed> events, CancellationToken ct)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(copyCommand, ct).ConfigureAwait(false);
+        using var rows = new PredictionCopyRows();
+        await using var copy = await connection.BeginRawBinaryCopyAsync(copyCommand, ct).ConfigureAwait(false);
+        rows.WriteHeader();
         foreach (var e in events)
         {
-            await writer.StartRowAsync(ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Api, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.RequestId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.Deployment, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.At.UtcDateTime, NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.StatusCode, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.LatencyMilliseconds, NpgsqlDbType.Double, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.QueueWaitMilliseconds, NpgsqlDbType.Double, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.BatchSize, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-            await writer.WriteAsync(e.WorkerId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            if (e.TrackedClass is { } trackedClass)
+            rows.WriteRow(e);
+            if (rows.ShouldFlush)
             {
-                await writer.WriteAsync(trackedClass, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await writer.WriteNullAsync(ct).ConfigureAwait(false);
-            }
-            if (e.TrackedValue is { } trackedValue)
-            {
-                await writer.WriteAsync(trackedValue, NpgsqlDbType.Double, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await writer.WriteNullAsync(ct).ConfigureAwait(false);
+                await copy.WriteAsync(rows.Written, ct).ConfigureAwait(false);
+                rows.Clear();
             }
         }
-        await writer.CompleteAsync(ct).ConfigureAwait(false);
+        rows.WriteTrailer();
+        await copy.WriteAsync(rows.Written, ct).ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(string api, CancellationToken ct)

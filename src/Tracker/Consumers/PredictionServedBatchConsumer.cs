@@ -10,7 +10,7 @@ namespace Cortex.Queue.Tracker.Consumers;
 /// whole batch stays unacknowledged in the queue and is retried (see <see cref="TrackerRegistration"/>): events are
 /// removed from the queue only once they are stored.
 /// </summary>
-public sealed partial class PredictionServedBatchConsumer(IPredictionStore store, TrackerOptions options, ILogger<PredictionServedBatchConsumer> logger) : IConsumer<Batch<PredictionServedBatch>>
+public sealed partial class PredictionServedBatchConsumer(IPredictionStore store, StoreWriteGate gate, TrackerOptions options, ILogger<PredictionServedBatchConsumer> logger) : IConsumer<Batch<PredictionServedBatch>>
 {
     public async Task Consume(ConsumeContext<Batch<PredictionServedBatch>> context)
     {
@@ -25,7 +25,7 @@ public sealed partial class PredictionServedBatchConsumer(IPredictionStore store
                 }
             }
         }
-        var stored = await store.AppendAsync(events, context.CancellationToken).ConfigureAwait(false);
+        var stored = await gate.RunAsync(() => store.AppendAsync(events, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
         if (stored < events.Count)
         {
             // Redeliveries after a crash or an outage are expected; the key skips them.
