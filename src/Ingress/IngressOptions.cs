@@ -40,6 +40,15 @@ public sealed class IngressOptions
     /// </summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Events of refused requests (see <c>RefusalEvents</c>) held while the broker is slow; beyond it they are dropped
+    /// with a warning. Default 100000. (Under <c>cortex up</c> the workers' <c>Worker:TrackingBufferSize</c> applies: one publisher serves the process.)
+    /// </summary>
+    public int TrackingBufferSize { get; set; } = 100_000;
+
+    /// <summary>How long events of refused requests gather before the ingress publishes them. Default 100 ms.</summary>
+    public TimeSpan TrackingPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>SQLite file holding asynchronous results (embedded store).</summary>
     public string AsyncStorePath { get; set; } = ".cortex/cortex.db";
 

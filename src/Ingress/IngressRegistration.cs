@@ -7,6 +7,7 @@ using Cortex.Queue.Ingress.Endpoints;
 using Cortex.Queue.Ingress.Metrics;
 using Cortex.Queue.Ingress.Monitoring;
 using Cortex.Queue.Ingress.Warmup;
+using Cortex.Queue.Messaging.Tracking;
 using Cortex.Queue.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -52,6 +53,8 @@ public static class IngressRegistration
         services.AddSingleton<CortexMetrics>();
         services.AddSingleton<PredictionDispatcher>();
         services.AddSingleton<PredictionService>();
+        services.AddSingleton<RefusalEvents>();
+        services.AddPredictionEventPublisher(new PredictionEventPublisherOptions { BufferSize = options.TrackingBufferSize, PublishInterval = options.TrackingPublishInterval });
         services.AddHostedService<HeartbeatRequestService>();
         services.AddSingleton<ReplyPathWarmup>();
         services.AddHostedService<ReplyPathWarmupService>();

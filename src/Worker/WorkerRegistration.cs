@@ -1,4 +1,5 @@
 using Cortex.Queue.Config;
+using Cortex.Queue.Messaging.Tracking;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 using Cortex.Queue.Worker.Consumers;
@@ -39,8 +40,7 @@ public static class WorkerRegistration
         services.AddSingleton(loader);
         services.AddSingleton<ServedApiRegistry>();
         services.AddSingleton<HeartbeatPublisher>();
-        services.AddSingleton<PredictionEventPublisher>();
-        services.AddHostedService(provider => provider.GetRequiredService<PredictionEventPublisher>());
+        services.AddPredictionEventPublisher(new PredictionEventPublisherOptions { BufferSize = options.TrackingBufferSize, PublishInterval = options.TrackingPublishInterval });
         foreach (var api in apis)
         {
             services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(provider => new ApiWorkerService(

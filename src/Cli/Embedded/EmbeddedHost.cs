@@ -2,6 +2,7 @@ using Cortex.Queue.Config;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress;
 using Cortex.Queue.Messaging;
+using Cortex.Queue.Messaging.Tracking;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 using Cortex.Queue.Tracker;
@@ -70,13 +71,22 @@ public static class EmbeddedHost
                 bus.AddCortexWorkerConsumers();
             }
         });
+        // The same "Worker" knobs as a worker process (env Worker__DebugTruncateLength, ...), for this file and API.
+        var workerOptions = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
+        workerOptions.Config = config.FilePath;
+        workerOptions.Api = options.WorkerApi;
+        if (options.RunWorkers)
+        {
+            // One event publisher serves the ingress and the workers of this process; the workers' knobs set it.
+            builder.Services.AddPredictionEventPublisher(new PredictionEventPublisherOptions
+            {
+                BufferSize = workerOptions.TrackingBufferSize,
+                PublishInterval = workerOptions.TrackingPublishInterval,
+            });
+        }
         builder.AddCortexIngress(config, ingressOptions);
         if (options.RunWorkers)
         {
-            // The same "Worker" knobs as a worker process (env Worker__DebugTruncateLength, ...), for this file and API.
-            var workerOptions = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
-            workerOptions.Config = config.FilePath;
-            workerOptions.Api = options.WorkerApi;
             builder.Services.AddCortexWorkers(config, workerOptions, loader ?? ServingModelLoader.Default);
         }
         var app = builder.Build();

@@ -12,14 +12,26 @@ namespace Cortex.Queue.Ingress.Dispatch;
 /// One sample through the queue: validate against the signature the workers announced (so a bad sample is
 /// refused before it costs a queue hop), send, wait for the reply, and record the metrics.
 /// </summary>
-public sealed partial class PredictionService(PredictionDispatcher dispatcher, CortexMetrics metrics, ILogger<PredictionService> logger)
+public sealed partial class PredictionService(PredictionDispatcher dispatcher, CortexMetrics metrics, RefusalEvents refusals, ILogger<PredictionService> logger)
 {
     public async Task<PredictionOutcome> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = await RunAsync(api, sample, requestId, debug, cancellationToken).ConfigureAwait(false);
         metrics.RecordRequest(api.Name, outcome.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (!outcome.Succeeded && outcome.WorkerId is null)
+        {
+            // No worker answered this one (refused here, or timed out): no worker will record it either.
+            refusals.Record(api, requestId, outcome.StatusCode, started);
+        }
         return outcome;
+    }
+
+    /// <summary>Counts a request refused before it reached <see cref="PredictAsync"/> (unreadable or oversized body).</summary>
+    public void RecordRefused(ApiState api, string requestId, int statusCode, long startedTimestamp)
+    {
+        metrics.RecordRequest(api.Name, statusCode, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+        refusals.Record(api, requestId, statusCode, startedTimestamp);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Cortex.Queue.Ingress.Catalog;
@@ -27,10 +28,12 @@ public static class PredictEndpoints
 
     private static async Task<IResult> PredictAsync(HttpContext http, ApiState api, PredictionService service, IngressOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         var requestId = RequestIds.For(http);
         var body = await RequestBody.ReadJsonAsync(http.Request, options.MaxRequestBodyBytes, requestId).ConfigureAwait(false);
         if (body.Error is not null)
         {
+            service.RecordRefused(api, requestId, body.StatusCode, started);
             return body.Error;
         }
         using var document = body.Document!;

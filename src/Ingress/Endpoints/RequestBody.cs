@@ -6,13 +6,13 @@ namespace Cortex.Queue.Ingress.Endpoints;
 /// <summary>Reads a JSON request body within the size limit, turning each failure into the status a client expects.</summary>
 public static class RequestBody
 {
-    public sealed record Outcome(JsonDocument? Document, IResult? Error);
+    public sealed record Outcome(JsonDocument? Document, IResult? Error, int StatusCode = StatusCodes.Status200OK);
 
     public static async Task<Outcome> ReadJsonAsync(HttpRequest request, long maxBytes, string requestId)
     {
         if (request.ContentLength is { } length && length > maxBytes)
         {
-            return new(null, TooLarge(maxBytes, requestId));
+            return new(null, TooLarge(maxBytes, requestId), StatusCodes.Status413PayloadTooLarge);
         }
         try
         {
@@ -22,11 +22,11 @@ public static class RequestBody
         catch (JsonException exception)
         {
             var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {exception.BytePositionInLine + 1}" : "";
-            return new(null, ErrorResults.Error(StatusCodes.Status400BadRequest, $"malformed JSON{where}: {FirstSentence(exception.Message)}", requestId));
+            return new(null, ErrorResults.Error(StatusCodes.Status400BadRequest, $"malformed JSON{where}: {FirstSentence(exception.Message)}", requestId), StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new(null, TooLarge(maxBytes, requestId));
+            return new(null, TooLarge(maxBytes, requestId), StatusCodes.Status413PayloadTooLarge);
         }
     }
 

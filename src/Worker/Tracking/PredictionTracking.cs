@@ -1,5 +1,6 @@
 using Cortex.Queue.Config;
 using Cortex.Queue.Contracts;
+using Cortex.Queue.Messaging.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace Cortex.Queue.Worker.Tracking;

@@ -4,14 +4,16 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Cortex.Queue.Worker.Tracking;
+namespace Cortex.Queue.Messaging.Tracking;
 
 /// <summary>
-/// Publishes <see cref="PredictionServed"/> events off the reply path: workers hand each event to a bounded
-/// channel and move on, and this service publishes what has accumulated as one <see cref="PredictionServedBatch"/>
-/// (up to <see cref="PredictionServedBatch.MaxEvents"/> events), a few messages at a time. When the broker is unreachable the
-/// events wait here (up to <see cref="WorkerOptions.TrackingBufferSize"/>) and are retried; only beyond that are
-/// new events dropped, with a warning, because serving must never wait for monitoring.
+/// Publishes <see cref="PredictionServed"/> events off the reply path: workers (and the ingress, for the requests it
+/// refuses itself) hand each event to a bounded channel and move on, and this service publishes what has accumulated
+/// as one <see cref="PredictionServedBatch"/> (up to <see cref="PredictionServedBatch.MaxEvents"/> events), a few
+/// messages at a time. When the broker is unreachable the events wait here (up to
+/// <see cref="PredictionEventPublisherOptions.BufferSize"/>) and are retried; only beyond that are new events dropped,
+/// with a warning, because serving must never wait for monitoring. One per process: <c>cortex up</c>'s ingress and
+/// workers share it.
 /// </summary>
 public sealed partial class PredictionEventPublisher : BackgroundService
 {
@@ -22,12 +24,12 @@ public sealed partial class PredictionEventPublisher : BackgroundService
     private readonly TimeSpan _publishInterval;
     private long _dropped;
 
-    public PredictionEventPublisher(IPublishEndpoint publisher, WorkerOptions options, ILogger<PredictionEventPublisher> logger)
+    public PredictionEventPublisher(IPublishEndpoint publisher, PredictionEventPublisherOptions options, ILogger<PredictionEventPublisher> logger)
     {
         _publisher = publisher;
         _logger = logger;
-        _publishInterval = options.TrackingPublishInterval;
-        _events = Channel.CreateBounded<PredictionServed>(new BoundedChannelOptions(Math.Max(1, options.TrackingBufferSize))
+        _publishInterval = options.PublishInterval;
+        _events = Channel.CreateBounded<PredictionServed>(new BoundedChannelOptions(Math.Max(1, options.BufferSize))
         {
             SingleReader = true,
             // Wait mode makes TryWrite report a full buffer (DropWrite would drop silently); Enqueue never waits.
@@ -130,7 +132,7 @@ public sealed partial class PredictionEventPublisher : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Prediction events are arriving faster than they can be published; {Dropped} dropped so far (raise Worker__TrackingBufferSize to keep more)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prediction events are arriving faster than they can be published; {Dropped} dropped so far (raise Worker__TrackingBufferSize, or Ingress__TrackingBufferSize, to keep more)")]
     private static partial void LogDropped(ILogger logger, long dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} prediction events failed ({Reason}); retrying in {Seconds} s")]
