@@ -49,6 +49,16 @@ public sealed class IngressOptions
     /// <summary>How long events of refused requests gather before the ingress publishes them. Default 100 ms.</summary>
     public TimeSpan TrackingPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Whether synchronous requests go on the queue as persistent messages (written to the broker's disk). Default
+    /// true: a request then survives a broker restart shorter than its timeout and is still answered. False keeps them
+    /// in the broker's memory only; a worker that dies still hands its requests back (that needs no disk), but a broker
+    /// restart loses what was queued, whose callers then get 504. Measured (iris, c=64, one process, warm): false
+    /// halved the broker's CPU per request (60 → 27 µs) and raised throughput ~29%. Asynchronous requests are always
+    /// persistent.
+    /// </summary>
+    public bool DurableSyncRequests { get; set; } = true;
+
     /// <summary>SQLite file holding asynchronous results (embedded store).</summary>
     public string AsyncStorePath { get; set; } = ".cortex/cortex.db";
 

@@ -111,6 +111,7 @@ public sealed class RequestCoalescer
             var replies = await _client.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(context =>
             {
                 context.TimeToLive = _api.Config.Timeout;
+                context.Durable = _options.DurableSyncRequests;
                 RequestHeaders.Stamp(context, loneRequestId, debug: false);
             })).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
