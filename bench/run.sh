@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmark and writes docs/benchmarks.md (about 7 minutes; --quick for a smoke run of a minute or two):
-#   bench/run.sh [--quick] [--seconds N] [--warmup N] [--scenario iris|lenet] [--transport embedded|rabbitmq|worker-process] ...
+#   bench/run.sh [--quick] [--seconds N] [--warmup N] [--scenario iris|lenet] [--transport embedded|rabbitmq|rabbitmq-transient|worker-process] ...
 #   bench/run.sh --only tracker [--tracker-events N] [--tracker-rounds N]   (tracker ingest vs raw COPY; needs PostgreSQL too)
 # RabbitMQ: uses $CORTEX_TEST_RABBITMQ when set; otherwise reuses the servers of scripts/services.sh when they run,
 # or starts them and stops them again at the end (only what this script started).

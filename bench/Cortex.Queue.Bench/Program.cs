@@ -65,7 +65,7 @@ else if (paths.Fixtures is not null)
 
 Transport[] available = options.RabbitMq is null
     ? [Transport.Embedded]
-    : [Transport.Embedded, Transport.RabbitMq, Transport.RabbitMqWorkerProcess];
+    : [Transport.Embedded, Transport.RabbitMq, Transport.RabbitMqTransient, Transport.RabbitMqWorkerProcess];
 var transports = available.Where(t => options.Transport is null || options.Transport == TransportFlag(t)).ToArray();
 var serving = new List<ServingResult>();
 var servingBenchmark = new ServingBenchmark(options, paths, options.RabbitMq is null ? null : BrokerProcess.Find(), log);
@@ -187,6 +187,7 @@ static string TransportFlag(Transport transport) => transport switch
 {
     Transport.Embedded => "embedded",
     Transport.RabbitMq => "rabbitmq",
+    Transport.RabbitMqTransient => "rabbitmq-transient",
     _ => "worker-process",
 };
 

@@ -109,7 +109,9 @@ public static class MarkdownReport
         Line(text, "(`SampleParser`, `TensorBatch`, `TensorJsonWriter`) and calls the model in-process at once: no queue, no batching.");
         Line(text, "*Queue* is the product's path: ingress validation → MassTransit request → worker batcher → model → reply.");
         Line(text, "Transports: **embedded** = in-memory bus (`cortex up`); **RabbitMQ** = the same single process through the broker");
-        Line(text, "(`cortex up --rabbitmq`); **RabbitMQ, worker process** = ingress here, worker in its own process (`Cortex.Queue.Worker`),");
+        Line(text, "(`cortex up --rabbitmq`), synchronous requests as persistent messages (the default); **RabbitMQ, transient sync");
+        Line(text, "requests** = the same with `Ingress:DurableSyncRequests` false (see the README's Reliability section for what that gives");
+        Line(text, "up); **RabbitMQ, worker process** = ingress here, worker in its own process (`Cortex.Queue.Worker`),");
         Line(text, "as in a distributed deployment. Batch = mean size of the batch each request ran in; queue wait = time from the");
         Line(text, "ingress stamping the request to its batch starting (recorded by the ingress's `cortex_queue_wait` instrument,");
         Line(text, "millisecond timestamps).");
@@ -344,6 +346,7 @@ public static class MarkdownReport
     {
         Transport.Embedded => "embedded",
         Transport.RabbitMq => "RabbitMQ",
+        Transport.RabbitMqTransient => "RabbitMQ, transient sync requests",
         Transport.RabbitMqWorkerProcess => "RabbitMQ, worker process",
         _ => transport.ToString(),
     };

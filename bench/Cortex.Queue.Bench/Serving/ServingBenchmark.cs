@@ -56,6 +56,7 @@ public sealed class ServingBenchmark(BenchOptions options, RepositoryPaths paths
             RunWorkers = transport != Transport.RabbitMqWorkerProcess,
             AsyncStorePath = Path.Combine(folder, "cortex.db"),
             MinimumLogLevel = LogLevel.Warning,
+            DurableSyncRequests = transport == Transport.RabbitMqTransient ? false : null,
         };
 
         var startup = Stopwatch.StartNew();

@@ -9,6 +9,9 @@ public enum Transport
     /// <summary>RabbitMQ, with ingress and worker still in the benchmark's process (<c>cortex up --rabbitmq</c>).</summary>
     RabbitMq,
 
+    /// <summary>As <see cref="RabbitMq"/>, with <c>Ingress:DurableSyncRequests</c> false: synchronous requests travel as transient messages.</summary>
+    RabbitMqTransient,
+
     /// <summary>RabbitMQ with the worker in its own process (the distributed set-up); its RSS is the worker's alone.</summary>
     RabbitMqWorkerProcess,
 }

@@ -54,7 +54,7 @@ public sealed record BenchOptions
     /// <summary>Only the serving scenario of this short name ("iris", "lenet"); null runs every one.</summary>
     public string? Scenario { get; init; }
 
-    /// <summary>Only this transport ("embedded", "rabbitmq", "worker-process"); null runs every one available.</summary>
+    /// <summary>Only this transport ("embedded", "rabbitmq", "rabbitmq-transient", "worker-process"); null runs every one available.</summary>
     public string? Transport { get; init; }
 
     /// <summary>amqp:// URL of the broker for the RabbitMQ scenarios; null skips them.</summary>
@@ -72,7 +72,7 @@ public sealed record BenchOptions
     public static string Usage => """
         usage: Cortex.Queue.Bench [--seconds N] [--warmup N] [--inference-seconds N] [--load-repeats N]
                                   [--quick] [--only serving|models|handlers|tracker] [--scenario iris|lenet]
-                                  [--transport embedded|rabbitmq|worker-process] [--concurrency 1,64]
+                                  [--transport embedded|rabbitmq|rabbitmq-transient|worker-process] [--concurrency 1,64]
                                   [--rabbitmq amqp://...] [--postgres CONN] [--tracker-events N] [--tracker-rounds N]
                                   [--output FILE] [--command TEXT]
           --seconds N            measured seconds per path and concurrency (default 8)
@@ -84,7 +84,7 @@ public sealed record BenchOptions
           --only PART            run only the serving part, the model part, the request handler overhead or
                                  the tracker ingest (tracker: replaces only its own section of the report)
           --scenario NAME        run only this serving scenario (iris or lenet)
-          --transport NAME       run only this transport (embedded, rabbitmq or worker-process)
+          --transport NAME       run only this transport (embedded, rabbitmq, rabbitmq-transient or worker-process)
           --concurrency LIST     comma-separated client counts (default 1,64)
           --rabbitmq URL         broker for the RabbitMQ scenarios (default: $CORTEX_TEST_RABBITMQ, then $CORTEX_RABBITMQ)
           --postgres CONN        PostgreSQL for the tracker benchmark (default: $CORTEX_TEST_POSTGRES, then $CORTEX_POSTGRES)
@@ -148,7 +148,7 @@ public sealed record BenchOptions
                 case "--scenario" when value is "iris" or "lenet":
                     options = options with { Scenario = value };
                     break;
-                case "--transport" when value is "embedded" or "rabbitmq" or "worker-process":
+                case "--transport" when value is "embedded" or "rabbitmq" or "rabbitmq-transient" or "worker-process":
                     options = options with { Transport = value };
                     break;
                 case "--concurrency" when TryCounts(value, out var counts):

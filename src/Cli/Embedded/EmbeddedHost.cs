@@ -52,6 +52,7 @@ public static class EmbeddedHost
         ingressOptions.RequireWorkersForReadiness = options.RunWorkers;
         ingressOptions.AsyncStorePath = options.AsyncStorePath ?? Path.Combine(config.RootDirectory, ".cortex", "cortex.db");
         ingressOptions.Postgres = options.Postgres;
+        ingressOptions.DurableSyncRequests = options.DurableSyncRequests ?? ingressOptions.DurableSyncRequests;
         // On a shared broker this process tracks only its own deployment's predictions, from a queue of its own
         // (unique, because tests and benchmarks run several hosts of one deployment in a process).
         var trackerOptions = new TrackerOptions

@@ -25,5 +25,8 @@ public sealed record EmbeddedHostOptions
     /// <summary>Requests per API that may wait at the ingress before new ones get 429 (see <c>Ingress:MaxPendingRequests</c>).</summary>
     public int MaxPendingRequests { get; init; } = 2048;
 
+    /// <summary>Overrides <c>Ingress:DurableSyncRequests</c> (persistent synchronous request messages) when set.</summary>
+    public bool? DurableSyncRequests { get; init; }
+
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }
