@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,6 +27,7 @@ public static class TfServingEndpoints
 
     private static async Task<IResult> PredictAsync(HttpContext http, string path, ApiCatalog catalog, PredictionService service, IngressOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         var requestId = RequestIds.For(http);
         if (!path.EndsWith(":predict", StringComparison.Ordinal))
         {
@@ -39,26 +41,38 @@ public static class TfServingEndpoints
         var body = await RequestBody.ReadJsonAsync(http.Request, options.MaxRequestBodyBytes, requestId).ConfigureAwait(false);
         if (body.Error is not null)
         {
+            service.RecordRefused(api, requestId, body.StatusCode, started);
             return body.Error;
         }
         using var document = body.Document!;
         var root = document.RootElement;
+
+        // Refused here, before any sample reaches the queue: counted like the ingress's other refusals.
+        IResult Refuse(string message)
+        {
+            service.RecordRefused(api, requestId, StatusCodes.Status400BadRequest, started);
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, message, requestId);
+        }
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return ErrorResults.Error(400, "the body must be an object with \"instances\" or \"inputs\"", requestId);
+            return Refuse("the body must be an object with \"instances\" or \"inputs\"");
         }
         if (root.TryGetProperty("signature_name", out var signatureName)
             && signatureName.GetString() is { Length: > 0 } wanted
             && api.Signature is { } signature
             && wanted != signature.Key)
         {
-            return ErrorResults.Error(400, $"signature '{wanted}' is not served by '{api.Name}'; it serves '{signature.Key}'", requestId);
+            return Refuse($"signature '{wanted}' is not served by '{api.Name}'; it serves '{signature.Key}'");
         }
         var hasInstances = root.TryGetProperty("instances", out var instances);
         var hasInputs = root.TryGetProperty("inputs", out var inputs);
         if (hasInstances == hasInputs)
         {
-            return ErrorResults.Error(400, "the body must have exactly one of \"instances\" (row form) or \"inputs\" (columnar form)", requestId);
+            return Refuse("the body must have exactly one of \"instances\" (row form) or \"inputs\" (columnar form)");
+        }
+        if (hasInstances && instances.ValueKind != JsonValueKind.Array)
+        {
+            return Refuse("\"instances\" must be a list with one entry per instance");
         }
         return hasInstances
             ? await PredictInstancesAsync(http, api, instances, service, requestId).ConfigureAwait(false)
@@ -67,10 +81,6 @@ public static class TfServingEndpoints
 
     private static async Task<IResult> PredictInstancesAsync(HttpContext http, ApiState api, JsonElement instances, PredictionService service, string requestId)
     {
-        if (instances.ValueKind != JsonValueKind.Array)
-        {
-            return ErrorResults.Error(400, "\"instances\" must be a list with one entry per instance", requestId);
-        }
         // Each instance is its own message, so the workers batch them with everyone else's traffic.
         var tasks = instances.EnumerateArray()
             .Select((instance, index) => service.PredictAsync(api, instance, $"{requestId}-{index}", false, http.RequestAborted))
