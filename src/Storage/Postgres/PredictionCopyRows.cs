@@ -8,8 +8,9 @@ namespace Cortex.Queue.Storage;
 /// <summary>
 /// Encodes prediction rows in PostgreSQL's binary COPY format (the "PGCOPY" signature and header, per row a field
 /// count and per field a big-endian length and value, -1 for NULL, then a -1 trailer), into a pooled buffer that
-/// is sent as it fills. Npgsql's typed importer binds and converts every value through a parameter object and
-/// took about half of the tracker's own CPU; the eleven columns here are known, so they are written directly.
+/// is sent as it fills. Npgsql's typed importer binds and converts every value through a parameter object: in a
+/// profile of a tracker drain, the COPY under it held ~40% of the tracker's CPU samples, a quarter of those in lock
+/// contention in its per-flush timeout. The eleven columns here are known, so they are written directly.
 /// Column order and types are those of <see cref="PostgresPredictionSql.Columns"/>.
 /// </summary>
 internal sealed class PredictionCopyRows : IDisposable

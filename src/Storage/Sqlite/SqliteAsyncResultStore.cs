@@ -19,15 +19,7 @@ public sealed class SqliteAsyncResultStore : IAsyncResultStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         _databasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            // Another process on the same file (a CLI `cortex get`) may hold the lock briefly; wait rather than fail.
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteFile.ConnectionString(_databasePath);
     }
 
     public string DatabasePath => _databasePath;
@@ -213,23 +205,7 @@ public sealed class SqliteAsyncResultStore : IAsyncResultStore, IDisposable
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteAsyncResultSql.ConfigureConnection;
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken ct) => SqliteFile.OpenAsync(_connectionString, ct);
 
     private static SqliteCommand CreateCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {

@@ -58,9 +58,9 @@ public sealed class TrackedMetricsTests
         Assert.Equal(totals.Min(), regression["min"]!.GetValue<double>(), 6);
         Assert.Equal(totals.Max(), regression["max"]!.GetValue<double>(), 6);
         Assert.Equal(totals.Average(), regression["avg"]!.GetValue<double>(), 6);
-        Assert.Equal(TrackingDeployments.PercentileCont(totals, 0.5), regression["p50"]!.GetValue<double>(), 6);
-        Assert.Equal(TrackingDeployments.PercentileCont(totals, 0.9), regression["p90"]!.GetValue<double>(), 6);
-        Assert.Equal(TrackingDeployments.PercentileCont(totals, 0.99), regression["p99"]!.GetValue<double>(), 6);
+        Assert.Equal(TrackedApis.ContinuousPercentile(totals, 0.5), regression["p50"]!.GetValue<double>(), 6);
+        Assert.Equal(TrackedApis.ContinuousPercentile(totals, 0.9), regression["p90"]!.GetValue<double>(), 6);
+        Assert.Equal(TrackedApis.ContinuousPercentile(totals, 0.99), regression["p99"]!.GetValue<double>(), 6);
     }
 
     [RabbitMqAndPostgresFact]

@@ -63,14 +63,4 @@ public static class TrackingDeployments
     }
 
     public static string Floats(IEnumerable<float> values) => string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-
-    /// <summary>PostgreSQL's percentile_cont: linear interpolation between the ranks around p × (n − 1).</summary>
-    public static double PercentileCont(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        var position = p * (sorted.Length - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
-    }
 }
