@@ -79,38 +79,37 @@ public sealed class PredictionServedBatchJsonConverter : JsonConverter<Predictio
         return buffer.ToArray();
     }
 
-    public static IReadOnlyList<PredictionServed> Decode(byte[] payload)
+    /// <summary>
+    /// An encoded payload as the body of a message like the ones MassTransit publishes (envelope with the message type,
+    /// <c>message.events</c> in base64), for putting events back on a queue by hand (the tracker's error queue).
+    /// </summary>
+    public static byte[] Wrap(ReadOnlySpan<byte> payload)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(payload.Length * 4 / 3 + 128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("messageType");
+            writer.WriteStringValue($"urn:message:{typeof(PredictionServedBatch).Namespace}:{nameof(PredictionServedBatch)}");
+            writer.WriteEndArray();
+            writer.WriteStartObject("message");
+            writer.WriteBase64String(PropertyName, payload);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The events of an encoded payload, checked whole; their objects are made only when read.</summary>
+    /// <exception cref="JsonException">The payload is cut short or malformed (MassTransit then moves the message to the error queue with this reason).</exception>
+    public static EncodedPredictionEvents Decode(byte[] payload)
     {
         try
         {
-            using var input = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-            var count = input.ReadInt32();
-            if (count < 0 || count > payload.Length)
-            {
-                throw new JsonException($"a prediction-served batch claims {count} events in {payload.Length} bytes");
-            }
-            var events = new PredictionServed[count];
-            for (var i = 0; i < count; i++)
-            {
-                var api = input.ReadString();
-                var deployment = input.ReadString();
-                var requestId = input.ReadString();
-                var at = new DateTimeOffset(input.ReadInt64(), TimeSpan.Zero);
-                var statusCode = input.ReadInt32();
-                var latency = input.ReadDouble();
-                var queueWait = input.ReadDouble();
-                var batchSize = input.ReadInt32();
-                var workerId = input.ReadString();
-                var flags = input.ReadByte();
-                var trackedClass = (flags & HasClass) != 0 ? input.ReadString() : null;
-                double? trackedValue = (flags & HasValue) != 0 ? input.ReadDouble() : null;
-                events[i] = new PredictionServed(api, deployment, requestId, at, statusCode, latency, queueWait, batchSize, workerId, trackedClass, trackedValue);
-            }
-            return events;
+            return EncodedPredictionEvents.Read(payload);
         }
-        catch (Exception exception) when (exception is EndOfStreamException or IOException or ArgumentOutOfRangeException)
+        catch (FormatException exception)
         {
-            // Undecodable: MassTransit moves the message to the error queue with this reason.
             throw new JsonException($"a prediction-served batch is cut short or malformed: {exception.Message}", exception);
         }
     }

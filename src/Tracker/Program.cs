@@ -27,7 +27,7 @@ builder.Services.AddPostgresStores(trackerOptions.Postgres, expireAsyncResults: 
     store.Retention = trackerOptions.AsyncRetention;
     store.ExpiryInterval = trackerOptions.AsyncExpiryInterval;
 });
-builder.Services.AddCortexBus(messaging, bus => bus.AddCortexTrackerConsumers(trackerOptions, recordAsyncResults: true));
+builder.Services.AddCortexBus(messaging, bus => bus.AddCortexTrackerConsumers(trackerOptions, messaging, recordAsyncResults: true));
 var app = builder.Build();
 app.MapTrackerHealth();
 await app.RunAsync();

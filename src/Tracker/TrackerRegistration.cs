@@ -1,6 +1,9 @@
+using Cortex.Queue.Messaging;
 using Cortex.Queue.Tracker.Consumers;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cortex.Queue.Tracker;
 
@@ -9,11 +12,24 @@ public static class TrackerRegistration
 {
     /// <summary>
     /// Registers the batch consumer of <c>prediction-served</c> on the queue <c>prediction-served-tracker</c>, and with
-    /// <paramref name="recordAsyncResults"/> the recorder of async results (distributed mode on PostgreSQL).
+    /// <paramref name="recordAsyncResults"/> the recorder of async results (distributed mode on PostgreSQL). On RabbitMQ
+    /// the events are consumed by <see cref="PredictionEventQueueConsumer"/> on the broker's own client (a hosted
+    /// service with a health check); on the in-memory transport by MassTransit's batch consumer.
     /// </summary>
-    public static void AddCortexTrackerConsumers(this IBusRegistrationConfigurator bus, TrackerOptions options, bool recordAsyncResults)
+    public static void AddCortexTrackerConsumers(this IBusRegistrationConfigurator bus, TrackerOptions options, MessagingOptions messaging, bool recordAsyncResults)
     {
         bus.TryAddSingleton(options);
+        if (recordAsyncResults)
+        {
+            bus.AddConsumer<AsyncResultRecorder>().Endpoint(endpoint => endpoint.Name = options.AsyncResultsQueueName);
+        }
+        if (messaging.UsesRabbitMq)
+        {
+            bus.AddSingleton<PredictionEventQueueConsumer>();
+            bus.AddHostedService(provider => provider.GetRequiredService<PredictionEventQueueConsumer>());
+            bus.AddHealthChecks().Add(new HealthCheckRegistration("prediction-events", provider => provider.GetRequiredService<PredictionEventQueueConsumer>(), HealthStatus.Unhealthy, tags: null));
+            return;
+        }
         bus.TryAddSingleton<StoreWriteGate>();
         var batchSize = Math.Max(1, options.BatchSize);
         var concurrentBatches = Math.Max(1, options.ConcurrentBatches);
@@ -45,9 +61,5 @@ public static class TrackerRegistration
             endpoint.PrefetchCount = batchSize * concurrentBatches;
             endpoint.ConcurrentMessageLimit = batchSize * concurrentBatches;
         });
-        if (recordAsyncResults)
-        {
-            bus.AddConsumer<AsyncResultRecorder>().Endpoint(endpoint => endpoint.Name = options.AsyncResultsQueueName);
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed record BenchOptions
     public bool RunsTracker => Only is null or "tracker";
 
     /// <summary>Prediction events pushed through the tracker (and by raw COPY) in the tracker ingest benchmark.</summary>
-    public int TrackerEvents { get; init; } = 600_000;
+    public int TrackerEvents { get; init; } = 1_500_000;
 
     /// <summary>Rounds of the tracker ingest benchmark (each: fill, drain through the tracker, raw COPY); the median is reported.</summary>
     public int TrackerRounds { get; init; } = 5;
@@ -88,7 +88,7 @@ public sealed record BenchOptions
           --concurrency LIST     comma-separated client counts (default 1,64)
           --rabbitmq URL         broker for the RabbitMQ scenarios (default: $CORTEX_TEST_RABBITMQ, then $CORTEX_RABBITMQ)
           --postgres CONN        PostgreSQL for the tracker benchmark (default: $CORTEX_TEST_POSTGRES, then $CORTEX_POSTGRES)
-          --tracker-events N     events through the tracker and by raw COPY (default 600000; --quick 20000)
+          --tracker-events N     events through the tracker and by raw COPY per round (default 1500000; --quick 20000)
           --tracker-rounds N     rounds of the tracker benchmark; the median round is reported (default 5; --quick 1)
           --output FILE          report path (default: docs/benchmarks.md in the repository)
           --command TEXT         the command to quote in the report

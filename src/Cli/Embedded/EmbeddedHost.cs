@@ -66,7 +66,7 @@ public static class EmbeddedHost
         builder.Services.AddCortexBus(messaging, bus =>
         {
             bus.AddCortexIngressConsumers(config.DeploymentName);
-            bus.AddCortexTrackerConsumers(trackerOptions, recordAsyncResults: false);
+            bus.AddCortexTrackerConsumers(trackerOptions, messaging, recordAsyncResults: false);
             if (options.RunWorkers)
             {
                 bus.AddCortexWorkerConsumers();

@@ -68,17 +68,50 @@ public sealed class PostgresPredictionStore(NpgsqlDataSource dataSource) : IPred
         using var rows = new PredictionCopyRows();
         await using var copy = await connection.BeginRawBinaryCopyAsync(copyCommand, ct).ConfigureAwait(false);
         rows.WriteHeader();
-        foreach (var e in events)
+        if (events is EncodedPredictionEvents encoded)
         {
-            rows.WriteRow(e);
-            if (rows.ShouldFlush)
+            // Received events go from their message encoding straight into COPY rows.
+            foreach (var payload in encoded.Payloads)
             {
-                await copy.WriteAsync(rows.Written, ct).ConfigureAwait(false);
-                rows.Clear();
+                var cursor = new PredictionEventCursor(payload);
+                while (WriteUntilFull(rows, encoded, ref cursor))
+                {
+                    await copy.WriteAsync(rows.Written, ct).ConfigureAwait(false);
+                    rows.Clear();
+                }
+            }
+        }
+        else
+        {
+            foreach (var e in events)
+            {
+                rows.WriteRow(e);
+                if (rows.ShouldFlush)
+                {
+                    await copy.WriteAsync(rows.Written, ct).ConfigureAwait(false);
+                    rows.Clear();
+                }
             }
         }
         rows.WriteTrailer();
         await copy.WriteAsync(rows.Written, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes rows from <paramref name="cursor"/> until the buffer should be sent (true) or the payload is done (false).</summary>
+    private static bool WriteUntilFull(PredictionCopyRows rows, EncodedPredictionEvents encoded, ref PredictionEventCursor cursor)
+    {
+        while (cursor.TryRead(out var e))
+        {
+            if (encoded.Includes(e))
+            {
+                rows.WriteRow(e);
+                if (rows.ShouldFlush)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public async Task<long> CountAsync(string api, CancellationToken ct)

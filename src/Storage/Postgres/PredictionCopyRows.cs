@@ -74,6 +74,37 @@ internal sealed class PredictionCopyRows : IDisposable
         }
     }
 
+    /// <summary>The same row from an event read in place: its UTF-8 text is copied as it is, no string is made.</summary>
+    public void WriteRow(in PredictionEventFields e)
+    {
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), ColumnCount);
+        WriteText(e.Api);
+        WriteText(e.RequestId);
+        WriteText(e.Deployment);
+        WriteInt64((e.AtUtcTicks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
+        WriteInt32(e.StatusCode);
+        WriteDouble(e.LatencyMilliseconds);
+        WriteDouble(e.QueueWaitMilliseconds);
+        WriteInt32(e.BatchSize);
+        WriteText(e.WorkerId);
+        if (e.HasTrackedClass)
+        {
+            WriteText(e.TrackedClass);
+        }
+        else
+        {
+            WriteNull();
+        }
+        if (e.HasTrackedValue)
+        {
+            WriteDouble(e.TrackedValue);
+        }
+        else
+        {
+            WriteNull();
+        }
+    }
+
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(_buffer);
@@ -86,6 +117,13 @@ internal sealed class PredictionCopyRows : IDisposable
         var span = Reserve(4 + length);
         BinaryPrimitives.WriteInt32BigEndian(span, length);
         Encoding.UTF8.GetBytes(value, span[4..]);
+    }
+
+    private void WriteText(ReadOnlySpan<byte> utf8)
+    {
+        var span = Reserve(4 + utf8.Length);
+        BinaryPrimitives.WriteInt32BigEndian(span, utf8.Length);
+        utf8.CopyTo(span[4..]);
     }
 
     private void WriteInt32(int value)

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Cortex.Queue.Tracker.Health;
 
 /// <summary>
-/// <c>/healthz</c> (the process answers) and <c>/readyz</c> (the bus is connected) for the tracker's probes.
+/// <c>/healthz</c> (the process answers) and <c>/readyz</c> (every health check passes: the bus is connected and, on RabbitMQ,
+/// the prediction event consumer has bound its queue) for the tracker's probes.
 /// Readiness deliberately ignores PostgreSQL: while it is down the tracker is doing its job (events wait in the
 /// queue and are written when it returns), and restarting or unrouting the pod would not bring the database back.
 /// </summary>
