@@ -46,7 +46,9 @@ public static class IngressRegistration
 
     public static WebApplicationBuilder AddCortexIngress(this WebApplicationBuilder builder, CortexConfig config, IngressOptions options)
     {
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        // Kestrel's limit sits above the ingress's own (enforced by LimitedRequestBody), so a moderately oversized body is
+        // drained and its 413 read by the client instead of a connection reset.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = LimitedRequestBody.KestrelLimitFor(options.MaxRequestBodyBytes));
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(new ApiCatalog(config));

@@ -16,7 +16,8 @@ public static class RequestBody
         }
         try
         {
-            var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            await using var body = new LimitedRequestBody(request.Body, maxBytes);
+            var document = await JsonDocument.ParseAsync(body, default, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return new(document, null);
         }
         catch (JsonException exception)
@@ -24,8 +25,13 @@ public static class RequestBody
             var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {exception.BytePositionInLine + 1}" : "";
             return new(null, ErrorResults.Error(StatusCodes.Status400BadRequest, $"malformed JSON{where}: {FirstSentence(exception.Message)}", requestId), StatusCodes.Status400BadRequest);
         }
+        catch (RequestBodyTooLargeException)
+        {
+            return new(null, TooLarge(maxBytes, requestId), StatusCodes.Status413PayloadTooLarge);
+        }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            // Past Kestrel's own, higher limit (see LimitedRequestBody).
             return new(null, TooLarge(maxBytes, requestId), StatusCodes.Status413PayloadTooLarge);
         }
     }

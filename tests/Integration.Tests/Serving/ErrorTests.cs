@@ -1,3 +1,4 @@
+using System.Text;
 using Cortex.Queue.Cli.Embedded;
 using Cortex.Queue.Integration.Tests.Infrastructure;
 
@@ -83,10 +84,30 @@ public sealed class ErrorTests : IAsyncLifetime
     {
         var big = "{\"x\": [" + string.Join(",", Enumerable.Repeat("1.0", 3000)) + "]}";
 
-        var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), big);
+        // Several times on one connection: the refused body is drained, so every 413 is read and the connection lives on.
+        for (var i = 0; i < 5; i++)
+        {
+            var reply = await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), big);
 
-        Assert.Equal(413, reply.Status);
-        Assert.Contains("4096", reply.Error);
+            Assert.Equal(413, reply.Status);
+            Assert.Contains("4096", reply.Error);
+        }
+        Assert.Equal(200, (await HttpJson.PostAsync(_running!.Http, _deployment!.PathOf(_api), """{"x": [1, 2, 3]}""")).Status);
+    }
+
+    [RabbitMqFact]
+    public async Task A_chunked_body_without_a_length_is_413_once_it_grows_past_the_limit()
+    {
+        var big = Encoding.UTF8.GetBytes("{\"x\": [" + string.Join(",", Enumerable.Repeat("1.0", 3000)) + "]}");
+        using var content = new StreamContent(new MemoryStream(big));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _deployment!.PathOf(_api)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _running!.Http.SendAsync(request);
+
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Contains("4096", await response.Content.ReadAsStringAsync());
     }
 
     [RabbitMqFact]

@@ -6,8 +6,6 @@ namespace Cortex.Queue.Integration.Tests.Tracking;
 /// <summary>Requests the ingress answers itself with an error count in the metrics too, not only what workers answered.</summary>
 public sealed class RefusedRequestMetricsTests
 {
-    // (A 413 takes the same path as the malformed body; it is not sent here because Kestrel closes the connection
-    // after refusing an oversized body, and the client may see the reset before the response.)
     [RabbitMqAndPostgresFact]
     public async Task Malformed_and_invalid_requests_on_both_route_styles_count_as_4XX_beside_the_answered_ones()
     {
@@ -22,15 +20,18 @@ public sealed class RefusedRequestMetricsTests
         var malformed = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => HttpJson.PostAsync(running.Http, path, """{"input": [5.1, 3.5,""")));
         var wrongName = await HttpJson.PostAsync(running.Http, path, """{"inputs": [5.1, 3.5, 1.4, 0.2]}""");
         var tfServingShape = await HttpJson.PostAsync(running.Http, "/v1/models/classifier:predict", """{"instances": {"input": [5.1, 3.5, 1.4, 0.2]}}""");
+        // Just over the default limit of 10 MiB.
+        var tooLarge = await HttpJson.PostAsync(running.Http, path, "{\"input\": [" + new string(' ', 10 * 1024 * 1024) + "5.1, 3.5, 1.4, 0.2]}");
 
         Assert.All(answered, reply => Assert.Equal(200, reply.Status));
         Assert.All(malformed, reply => Assert.Equal(400, reply.Status));
         Assert.Equal(400, wrongName.Status);
         Assert.Equal(400, tfServingShape.Status);
-        var metrics = await TrackingDeployments.WaitForMetricsAsync(running.Http, "classifier", 7);
-        Assert.Equal(7, metrics["requests"]!["count"]!.GetValue<long>());
+        Assert.Equal(413, tooLarge.Status);
+        var metrics = await TrackingDeployments.WaitForMetricsAsync(running.Http, "classifier", 8);
+        Assert.Equal(8, metrics["requests"]!["count"]!.GetValue<long>());
         Assert.Equal(3, metrics["requests"]!["status"]!["2XX"]!.GetValue<long>());
-        Assert.Equal(4, metrics["requests"]!["status"]!["4XX"]!.GetValue<long>());
+        Assert.Equal(5, metrics["requests"]!["status"]!["4XX"]!.GetValue<long>());
         Assert.Equal(0, metrics["requests"]!["status"]!["5XX"]!.GetValue<long>());
         // Refused requests have no prediction, so the class distribution still holds only the three answers.
         Assert.Equal(3, metrics["classes"]!.AsArray().Sum(c => c!["count"]!.GetValue<long>()));
