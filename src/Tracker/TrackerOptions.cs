@@ -33,8 +33,9 @@ public sealed class TrackerOptions
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Batches one tracker process receives at a time. They are written one at a time (see
-    /// <c>StoreWriteGate</c>): with the default 2, one batch is written while the next fills and waits its turn.
+    /// Batches' worth of messages a tracker process holds at a time (prefetch = <see cref="BatchSize"/> × this, at least
+    /// 2 on RabbitMQ): one batch is written while the next fills and waits its turn; writes go one at a time (two COPYs
+    /// at once into the same table contend for its newest index pages). Default 2.
     /// </summary>
     public int ConcurrentBatches { get; set; } = 2;
 

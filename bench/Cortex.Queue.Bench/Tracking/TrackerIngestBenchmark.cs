@@ -82,14 +82,12 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
                 log.WriteLine($"[tracker] round {round}/{rounds}: publishing {count} events, draining them through the tracker, then the raw COPY");
                 await ResetTableAsync(connectionString);
                 var publishSeconds = await PublishAsync(events);
-                var beforeDrain = PostgresProcesses.CpuMilliseconds();
-                var trackerSeconds = await DrainAsync(hosts, connectionString, options, count);
-                var afterDrain = PostgresProcesses.CpuMilliseconds();
+                var (trackerSeconds, trackerPostgresCpu) = await DrainAsync(hosts, connectionString, options, count);
                 await ResetTableAsync(connectionString);
                 var beforeRaw = PostgresProcesses.CpuMilliseconds();
                 var rawSeconds = await RawCopyAsync(connectionString, events);
                 var afterRaw = PostgresProcesses.CpuMilliseconds();
-                var measured = new TrackerIngestRound(publishSeconds, trackerSeconds, rawSeconds, (afterDrain - beforeDrain) / 1000, (afterRaw - beforeRaw) / 1000);
+                var measured = new TrackerIngestRound(publishSeconds, trackerSeconds, rawSeconds, trackerPostgresCpu, (afterRaw - beforeRaw) / 1000);
                 log.WriteLine($"[tracker]   tracker {count / trackerSeconds:0} events/s, raw COPY {count / rawSeconds:0} events/s ({measured.Ratio:0.00}x)");
                 results.Add(measured);
             }
@@ -123,8 +121,11 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Starts a tracker on the filled queue and times it until every event is stored.</summary>
-    private async Task<double> DrainAsync(List<IHost> hosts, string connectionString, TrackerOptions options, int count)
+    /// <summary>
+    /// Starts a tracker on the filled queue and times it until every event is stored; also returns the CPU seconds
+    /// PostgreSQL used from the tracker's start to the last stored row (null when it does not run on this machine).
+    /// </summary>
+    private async Task<(double Seconds, double? PostgresCpuSeconds)> DrainAsync(List<IHost> hosts, string connectionString, TrackerOptions options, int count)
     {
         var tracker = Track(hosts, BuildTracker(connectionString, options));
         var store = (CountingPredictionStore)tracker.Services.GetRequiredService<IPredictionStore>();
@@ -138,6 +139,7 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
         // Timed from the first committed batch to the last: the ingest rate of a running tracker, without the second
         // or so a process spends starting and connecting (which a long-running tracker pays once). The store counts
         // committed rows itself, so watching costs PostgreSQL nothing.
+        var postgresCpuBefore = PostgresProcesses.CpuMilliseconds();
         var clock = Stopwatch.StartNew();
         await tracker.StartAsync();
         var deadline = TimeSpan.FromSeconds(Math.Max(120, count / 500.0));
@@ -157,6 +159,7 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
             }
             await Task.Delay(5);
         }
+        var postgresCpu = (PostgresProcesses.CpuMilliseconds() - postgresCpuBefore) / 1000;
         // Scale the steady-state time up to all events, so events/s = count / seconds stays the rate measured.
         var measured = clock.Elapsed - (firstAt ?? TimeSpan.Zero);
         var seconds = firstAt is null || count == storedAtFirst
@@ -169,7 +172,7 @@ public sealed class TrackerIngestBenchmark(string rabbitMq, string postgres, Tex
         {
             throw new InvalidOperationException($"the tracker reported {stored} rows written but the table holds {inTable} of {count}");
         }
-        return seconds;
+        return (seconds, postgresCpu);
     }
 
     /// <summary>The same rows into the same table by one raw binary COPY, with no queue.</summary>

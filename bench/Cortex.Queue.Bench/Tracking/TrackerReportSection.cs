@@ -57,7 +57,7 @@ public static class TrackerReportSection
         }
         text.AppendLine();
         text.AppendLine("PostgreSQL CPU = user + system time of all its processes on this machine (backends, WAL writer, checkpointer,");
-        text.AppendLine("autovacuum) from `/proc`, over the whole drain (the tracker's start included) and over the raw COPY: how much of");
+        text.AppendLine("autovacuum) from `/proc`, from the tracker's start to its last stored row and over the raw COPY: how much of");
         text.AppendLine("a gap is the database spending more CPU on the same rows rather than waiting for the tracker. The raw COPY's own");
         text.AppendLine("rate and CPU vary by up to a third between rounds on this shared machine.");
         text.AppendLine();
