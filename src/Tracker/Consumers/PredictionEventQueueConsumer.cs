@@ -79,9 +79,10 @@ public sealed partial class PredictionEventQueueConsumer(
     {
         // Recovery is ours: after a reconnect the old delivery tags mean nothing, and the broker redelivers what was unacknowledged.
         var factory = new ConnectionFactory { Uri = new Uri(messaging.RabbitMq!), AutomaticRecoveryEnabled = false, ClientProvidedName = $"cortex-tracker {options.QueueName}" };
+        // Declared before the channel so it is disposed after it: closing the channel raises its shutdown event.
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var connection = await factory.CreateConnectionAsync(stoppingToken).ConfigureAwait(false);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken).ConfigureAwait(false);
-        using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         channel.ChannelShutdownAsync += (_, _) =>
         {
             session.Cancel();
