@@ -8,8 +8,8 @@ namespace Cortex.Queue.Contracts;
 /// The events of one or more received <see cref="PredictionServedBatch"/> messages, kept in their binary encoding.
 /// A store that can take the encoding as it is (PostgreSQL's binary COPY) walks <see cref="Payloads"/> with a
 /// <see cref="PredictionEventCursor"/>; anything else reads the list and gets <see cref="PredictionServed"/> objects,
-/// decoded once on first use. Decoding a thousand objects per message (five strings each) and encoding them again for
-/// the COPY was a third of the tracker's CPU in a profile of a drain, most of it allocation and garbage collection.
+/// decoded once on first use. In a profile of a tracker drain through MassTransit, decoding the events into objects
+/// (five strings each) held ~12% of the tracker's CPU samples, and threads waiting on garbage collection ~23%.
 /// </summary>
 public sealed class EncodedPredictionEvents : IReadOnlyList<PredictionServed>
 {

@@ -9,9 +9,6 @@ namespace Cortex.Queue.Contracts;
 /// </summary>
 public struct PredictionEventCursor
 {
-    private const byte HasClass = 1;
-    private const byte HasValue = 2;
-
     private readonly ReadOnlyMemory<byte> _payload;
     private int _offset;
     private int _remaining;
@@ -58,8 +55,8 @@ public struct PredictionEventCursor
         var batchSize = BinaryPrimitives.ReadInt32LittleEndian(Take(span, ref offset, 4));
         var workerId = ReadText(span, ref offset);
         var flags = Take(span, ref offset, 1)[0];
-        var trackedClass = (flags & HasClass) != 0 ? ReadText(span, ref offset) : default;
-        var trackedValue = (flags & HasValue) != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(Take(span, ref offset, 8)) : 0;
+        var trackedClass = (flags & PredictionServedBatchJsonConverter.HasClass) != 0 ? ReadText(span, ref offset) : default;
+        var trackedValue = (flags & PredictionServedBatchJsonConverter.HasValue) != 0 ? BinaryPrimitives.ReadDoubleLittleEndian(Take(span, ref offset, 8)) : 0;
         fields = new PredictionEventFields
         {
             Api = api,
@@ -71,9 +68,9 @@ public struct PredictionEventCursor
             QueueWaitMilliseconds = queueWait,
             BatchSize = batchSize,
             WorkerId = workerId,
-            HasTrackedClass = (flags & HasClass) != 0,
+            HasTrackedClass = (flags & PredictionServedBatchJsonConverter.HasClass) != 0,
             TrackedClass = trackedClass,
-            HasTrackedValue = (flags & HasValue) != 0,
+            HasTrackedValue = (flags & PredictionServedBatchJsonConverter.HasValue) != 0,
             TrackedValue = trackedValue,
         };
         _offset = offset;

@@ -15,8 +15,9 @@ namespace Cortex.Queue.Contracts;
 public sealed class PredictionServedBatchJsonConverter : JsonConverter<PredictionServedBatch>
 {
     private const string PropertyName = "events";
-    private const byte HasClass = 1;
-    private const byte HasValue = 2;
+    // Flag bits of an event in the layout (read back by PredictionEventCursor).
+    internal const byte HasClass = 1;
+    internal const byte HasValue = 2;
 
     public override PredictionServedBatch Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

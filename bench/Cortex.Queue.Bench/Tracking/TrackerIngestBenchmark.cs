@@ -17,7 +17,7 @@ namespace Cortex.Queue.Bench.Tracking;
 
 /// <summary>
 /// Tracker ingest rate: N prediction events are published into the tracker's queue while no tracker runs, then a
-/// tracker starts and the time until all N are in PostgreSQL is measured (RabbitMQ → batch consumer → binary COPY).
+/// tracker starts and the time until all N are in PostgreSQL is measured (RabbitMQ → the tracker's event consumer → binary COPY).
 /// The baseline writes the same rows into the same (emptied) table with one raw binary COPY, the fastest way
 /// PostgreSQL takes rows. Repeated in rounds; runs in a schema of its own, dropped afterwards.
 /// </summary>

@@ -50,11 +50,7 @@ internal sealed class PredictionCopyRows : IDisposable
         WriteText(e.Api);
         WriteText(e.RequestId);
         WriteText(e.Deployment);
-        WriteInt64((e.At.UtcTicks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
-        WriteInt32(e.StatusCode);
-        WriteDouble(e.LatencyMilliseconds);
-        WriteDouble(e.QueueWaitMilliseconds);
-        WriteInt32(e.BatchSize);
+        WriteNumbers(e.At.UtcTicks, e.StatusCode, e.LatencyMilliseconds, e.QueueWaitMilliseconds, e.BatchSize);
         WriteText(e.WorkerId);
         if (e.TrackedClass is { } trackedClass)
         {
@@ -81,11 +77,7 @@ internal sealed class PredictionCopyRows : IDisposable
         WriteText(e.Api);
         WriteText(e.RequestId);
         WriteText(e.Deployment);
-        WriteInt64((e.AtUtcTicks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
-        WriteInt32(e.StatusCode);
-        WriteDouble(e.LatencyMilliseconds);
-        WriteDouble(e.QueueWaitMilliseconds);
-        WriteInt32(e.BatchSize);
+        WriteNumbers(e.AtUtcTicks, e.StatusCode, e.LatencyMilliseconds, e.QueueWaitMilliseconds, e.BatchSize);
         WriteText(e.WorkerId);
         if (e.HasTrackedClass)
         {
@@ -109,6 +101,16 @@ internal sealed class PredictionCopyRows : IDisposable
     {
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
+    }
+
+    /// <summary>The columns from <c>at</c> to <c>batch_size</c>.</summary>
+    private void WriteNumbers(long atUtcTicks, int statusCode, double latencyMilliseconds, double queueWaitMilliseconds, int batchSize)
+    {
+        WriteInt64((atUtcTicks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
+        WriteInt32(statusCode);
+        WriteDouble(latencyMilliseconds);
+        WriteDouble(queueWaitMilliseconds);
+        WriteInt32(batchSize);
     }
 
     private void WriteText(string value)

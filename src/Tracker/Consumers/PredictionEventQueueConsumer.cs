@@ -17,7 +17,9 @@ namespace Cortex.Queue.Tracker.Consumers;
 /// batch fills while one is written. Messages are acknowledged (all at once, in order) only after their batch is
 /// committed, so a tracker that dies or loses the broker leaves them to be delivered again; the table's key keeps a
 /// second delivery from counting twice. An unreachable database is waited out with the batch held; a batch that fails
-/// for another reason is retried three times and then moved, as received, to <c>{queue}_error</c>.
+/// for another reason is retried three times and then moved to <c>{queue}_error</c> (each message's events in an
+/// envelope of their own, <see cref="PredictionServedBatchJsonConverter.Wrap"/>). A message that cannot be read goes
+/// there at once, as received.
 /// Through MassTransit (JSON document of each envelope, an object per event, its pipeline per message) a tracker drain
 /// kept PostgreSQL busy ~75% of the time on two cores: the tracker's own CPU competed with the database it feeds.
 /// </summary>
@@ -28,7 +30,7 @@ public sealed partial class PredictionEventQueueConsumer(
     ILogger<PredictionEventQueueConsumer> logger) : BackgroundService, IHealthCheck
 {
     private static readonly TimeSpan[] FailureRetryIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private volatile bool _consuming;
 
     private string ErrorQueue => $"{options.QueueName}_error";
@@ -70,7 +72,7 @@ public sealed partial class PredictionEventQueueConsumer(
             {
                 break;
             }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
         }
     }
 
@@ -240,7 +242,7 @@ public sealed partial class PredictionEventQueueConsumer(
                     waitedOut = true;
                 }
                 await Task.Delay(outage, ct).ConfigureAwait(false);
-                outage = TimeSpan.FromTicks(Math.Min(outage.Ticks * 2, MaxReconnectDelay.Ticks));
+                outage = TimeSpan.FromTicks(Math.Min(outage.Ticks * 2, MaxBackoff.Ticks));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
