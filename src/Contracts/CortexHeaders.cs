@@ -14,4 +14,7 @@ public static class CortexHeaders
 
     /// <summary>When the ingress accepted the request (Unix milliseconds), to measure queue wait.</summary>
     public const string EnqueuedAt = "cortex-enqueued-at";
+
+    /// <summary>On a reply to a raw AMQP client: the HTTP status code the endpoint would have answered with.</summary>
+    public const string Status = "cortex-status";
 }

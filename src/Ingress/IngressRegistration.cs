@@ -6,7 +6,9 @@ using Cortex.Queue.Ingress.Dispatch;
 using Cortex.Queue.Ingress.Endpoints;
 using Cortex.Queue.Ingress.Metrics;
 using Cortex.Queue.Ingress.Monitoring;
+using Cortex.Queue.Ingress.Queueing;
 using Cortex.Queue.Ingress.Warmup;
+using Cortex.Queue.Messaging;
 using Cortex.Queue.Messaging.Tracking;
 using Cortex.Queue.Storage;
 using MassTransit;
@@ -53,6 +55,12 @@ public static class IngressRegistration
         services.AddSingleton(options);
         services.AddSingleton(new ApiCatalog(config));
         services.AddSingleton<CortexMetrics>();
+        // On RabbitMQ the request path speaks AMQP itself; embedded, it rides the in-memory bus (MessagingOptions comes from AddCortexBus).
+        services.AddSingleton<RabbitMqPredictQueue>();
+        services.AddSingleton<MassTransitPredictQueue>();
+        services.AddSingleton<IPredictQueue>(provider => provider.GetRequiredService<MessagingOptions>().UsesRabbitMq
+            ? provider.GetRequiredService<RabbitMqPredictQueue>()
+            : provider.GetRequiredService<MassTransitPredictQueue>());
         services.AddSingleton<PredictionDispatcher>();
         services.AddSingleton<PredictionService>();
         services.AddSingleton<RefusalEvents>();

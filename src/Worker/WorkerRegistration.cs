@@ -48,6 +48,8 @@ public static class WorkerRegistration
                 options,
                 loader,
                 provider.GetRequiredService<IReceiveEndpointConnector>(),
+                provider.GetRequiredService<Cortex.Queue.Messaging.MessagingOptions>(),
+                provider.GetRequiredService<IPublishEndpoint>(),
                 provider.GetRequiredService<ServedApiRegistry>(),
                 provider.GetRequiredService<HeartbeatPublisher>(),
                 provider.GetRequiredService<ILoggerFactory>(),

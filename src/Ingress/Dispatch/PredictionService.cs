@@ -3,7 +3,7 @@ using System.Text.Json;
 using Cortex.Queue.Ingress.Catalog;
 using Cortex.Queue.Ingress.Metrics;
 using Cortex.Queue.Tensors;
-using MassTransit;
+using Cortex.Queue.Ingress.Queueing;
 using Microsoft.Extensions.Logging;
 
 namespace Cortex.Queue.Ingress.Dispatch;
@@ -71,13 +71,21 @@ public sealed partial class PredictionService(PredictionDispatcher dispatcher, C
         {
             return new PredictionOutcome(429, null, exception.Message, null, TimeSpan.FromSeconds(1));
         }
-        catch (RequestTimeoutException)
+        catch (PredictQueueUnavailableException exception)
+        {
+            LogUnavailable(logger, api.Name, requestId, exception.Message);
+            return new PredictionOutcome(503, null, $"API '{api.Name}' could not be reached: {exception.Message}", null, TimeSpan.FromSeconds(1));
+        }
+        catch (PredictionTimeoutException)
         {
             LogTimeout(logger, api.Name, requestId, api.Config.Timeout.TotalSeconds);
             var hint = api.LiveWorkers(TimeSpan.FromSeconds(30)) == 0 ? " (no worker of this API is running)" : "";
             return new PredictionOutcome(504, null, $"API '{api.Name}' did not answer within its timeout of {api.Config.Timeout.TotalSeconds:0.###} s{hint}", null, api.Config.Timeout);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: request {RequestId} not queued: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string api, string requestId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: request {RequestId} timed out after {Seconds} s")]
     private static partial void LogTimeout(ILogger logger, string api, string requestId, double seconds);

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress.Catalog;
 using Cortex.Queue.Ingress.Metrics;
-using MassTransit;
+using Cortex.Queue.Ingress.Queueing;
 
 namespace Cortex.Queue.Ingress.Dispatch;
 
@@ -21,19 +21,18 @@ public sealed class RequestCoalescer
     private readonly Channel<PendingPrediction> _queue = Channel.CreateUnbounded<PendingPrediction>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly ApiState _api;
-    private readonly IRequestClient<PredictBatchRequest> _client;
+    private readonly IPredictQueue _queueToWorkers;
     private readonly IngressOptions _options;
     private readonly CortexMetrics _metrics;
     private int _inFlight;
     private int _waiting;
 
-    public RequestCoalescer(ApiState api, IClientFactory clients, IngressOptions options, CortexMetrics metrics)
+    public RequestCoalescer(ApiState api, IPredictQueue queueToWorkers, IngressOptions options, CortexMetrics metrics)
     {
         _api = api;
+        _queueToWorkers = queueToWorkers;
         _options = options;
         _metrics = metrics;
-        var address = new Uri($"queue:{QueueNames.Predict(api.Name)}");
-        _client = clients.CreateRequestClient<PredictBatchRequest>(address, RequestTimeout.After(ms: (int)api.Config.Timeout.TotalMilliseconds));
         _ = Task.Run(RunAsync);
     }
 
@@ -108,15 +107,14 @@ public sealed class RequestCoalescer
             }
             _metrics.RecordMessage(_api.Name, group.Count);
             var loneRequestId = group.Count == 1 ? group[0].RequestId : null;
-            var replies = await _client.GetResponse<PredictBatchReply>(new PredictBatchRequest(samples), request => request.UseExecute(context =>
+            var replies = await _queueToWorkers.RequestAsync(_api, samples, loneRequestId).ConfigureAwait(false);
+            if (replies.Count != group.Count)
             {
-                context.TimeToLive = _api.Config.Timeout;
-                context.Durable = _options.DurableSyncRequests;
-                RequestHeaders.Stamp(context, loneRequestId, debug: false);
-            })).ConfigureAwait(false);
+                throw new PredictQueueUnavailableException($"a worker answered {replies.Count} of a group of {group.Count} samples");
+            }
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Complete(replies.Message.Replies[i]);
+                group[i].Complete(replies[i]);
             }
         }
         catch (Exception exception)

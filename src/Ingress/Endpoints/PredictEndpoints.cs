@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Cortex.Queue.Ingress.Catalog;
 using Cortex.Queue.Ingress.Dispatch;
+using Cortex.Queue.Ingress.Queueing;
 using Cortex.Queue.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -80,7 +81,17 @@ public static class PredictEndpoints
         }
         // The record exists before the message does, so a fast worker can never finish an id the store has not seen.
         await store.EnqueuedAsync(api.Name, requestId, DateTimeOffset.UtcNow, http.RequestAborted).ConfigureAwait(false);
-        await dispatcher.SubmitAsync(api, document.RootElement, requestId, http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            await dispatcher.SubmitAsync(api, document.RootElement, requestId, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (PredictQueueUnavailableException exception)
+        {
+            // Never queued: the record says so, instead of waiting in_queue until it expires.
+            var message = $"API '{api.Name}' could not be reached: {exception.Message}";
+            await store.FinishedAsync(api.Name, requestId, succeeded: false, null, message, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
+            return ErrorResults.Error(StatusCodes.Status503ServiceUnavailable, message, requestId, TimeSpan.FromSeconds(1));
+        }
         return Results.Json(new Dictionary<string, string> { ["id"] = requestId, ["status"] = "in_queue" }, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -1,3 +1,4 @@
+using Cortex.Queue.Ingress.Queueing;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,9 +9,10 @@ namespace Cortex.Queue.Ingress.Warmup;
 /// Makes one request/reply round trip through the broker before the ingress reports ready. MassTransit creates the
 /// bus's reply queue on first use; when that first use is a burst of concurrent requests, the declaration races the
 /// sends and stalls for the client's 20 s operation timeout (seen in a development run: 64 concurrent first requests took 19 s,
-/// the next 64 took 77 ms). One request at start takes that cost alone.
+/// the next 64 took 77 ms). One request at start takes that cost alone. Then the request path to the workers is opened
+/// (on RabbitMQ its own connection, channel, reply consumer and the APIs' queues), so the first request does not wait for it.
 /// </summary>
-public sealed partial class ReplyPathWarmupService(IBus bus, ReplyPathWarmup state, ILogger<ReplyPathWarmupService> logger) : BackgroundService
+public sealed partial class ReplyPathWarmupService(IBus bus, IPredictQueue queueToWorkers, ReplyPathWarmup state, ILogger<ReplyPathWarmupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +24,7 @@ public sealed partial class ReplyPathWarmupService(IBus bus, ReplyPathWarmup sta
             try
             {
                 await client.GetResponse<IngressPong>(new IngressPing(Guid.NewGuid().ToString("N")), stoppingToken).ConfigureAwait(false);
+                await queueToWorkers.ConnectAsync(stoppingToken).ConfigureAwait(false);
                 state.MarkDone();
                 return;
             }

@@ -6,15 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace Cortex.Queue.Worker.Consumers;
 
 /// <summary>
-/// Takes a group of samples the ingress coalesced into one message, sends each into the batcher like any other
-/// sample (so each fails or succeeds alone), and answers with one reply holding every sample's answer.
+/// Takes a group of samples the ingress coalesced into one message on the embedded (in-memory) bus, sends each into
+/// the batcher like any other sample (so each fails or succeeds alone), and answers with one reply holding every
+/// sample's answer. On RabbitMQ, <see cref="RabbitMqPredictConsumer"/> does the same with the binary group format.
 /// </summary>
 public sealed partial class PredictBatchRequestConsumer(ServedApi api, ILogger logger) : IConsumer<PredictBatchRequest>
 {
     public async Task Consume(ConsumeContext<PredictBatchRequest> context)
     {
-        // The queue's raw-JSON deserializer offers raw AMQP samples to every consumer; they belong to PredictRequestConsumer.
-        if (RawAmqpReply.IsRawAmqp(context) || context.Message.Samples is not { Count: > 0 } samples)
+        if (context.Message.Samples is not { Count: > 0 } samples)
         {
             return;
         }

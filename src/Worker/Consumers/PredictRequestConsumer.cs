@@ -8,10 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Cortex.Queue.Worker.Consumers;
 
 /// <summary>
-/// Takes one request off <c>predict-{api}</c>, parses it against the signature, waits for its batch, and replies:
-/// to the MassTransit requester, to a raw AMQP client's <c>reply_to</c>, and to the result store for asynchronous
-/// requests. The message is acknowledged only when this method returns, after the reply went out, so a worker
-/// that dies mid-batch leaves its requests to be redelivered.
+/// Takes one request off <c>predict-{api}</c> on the embedded (in-memory) bus, parses it against the signature, waits
+/// for its batch, and replies to the requester and, for asynchronous requests, to the result store. On RabbitMQ the
+/// queue is read by <see cref="RabbitMqPredictConsumer"/> instead.
 /// </summary>
 public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger) : IConsumer<PredictRequest>
 {
@@ -26,13 +25,10 @@ public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger
             return;
         }
 
-        // A raw AMQP client's message has no MassTransit envelope; its reply goes to reply_to as plain JSON.
-        var isRaw = RawAmqpReply.IsRawAmqp(context) & RawAmqpReply.TryGetProperties(context, out var rawMessageId, out var rawReplyTo);
         var requestId = MessageHeaderReader.GetString(context, CortexHeaders.RequestId)
-            ?? (isRaw ? rawMessageId : null)
             ?? context.MessageId?.ToString("N")
             ?? Guid.CreateVersion7().ToString("N");
-        var asyncId = MessageHeaderReader.GetString(context, CortexHeaders.AsyncId) ?? (isRaw ? requestId : null);
+        var asyncId = MessageHeaderReader.GetString(context, CortexHeaders.AsyncId);
         var debug = MessageHeaderReader.GetFlag(context, CortexHeaders.Debug);
         var enqueuedAt = MessageHeaderReader.GetUnixMilliseconds(context, CortexHeaders.EnqueuedAt)
             ?? (context.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : receivedAt);
@@ -51,14 +47,9 @@ public sealed partial class PredictRequestConsumer(ServedApi api, ILogger logger
             await context.Publish(new AsyncPredictionFinished(apiName, asyncId, reply.StatusCode, reply.ResultJson, reply.Error, DateTimeOffset.UtcNow)).ConfigureAwait(false);
         }
 
-        if (!isRaw && context.ResponseAddress is not null)
+        if (context.ResponseAddress is not null)
         {
             await context.RespondAsync(reply).ConfigureAwait(false);
-        }
-        else if (isRaw && !string.IsNullOrEmpty(rawReplyTo))
-        {
-            var body = reply.StatusCode == 200 ? reply.ResultJson! : ErrorBody.Write(reply.Error ?? "prediction failed", requestId);
-            await RawAmqpReply.SendAsync(context, rawReplyTo, rawMessageId ?? requestId, reply.StatusCode, body).ConfigureAwait(false);
         }
     }
 

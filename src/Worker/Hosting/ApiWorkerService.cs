@@ -2,6 +2,7 @@ using Cortex.Queue.Config;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Handlers.Invocation;
 using Cortex.Queue.Handlers.Loading;
+using Cortex.Queue.Messaging;
 using Cortex.Queue.Runtime;
 using Cortex.Queue.Runtime.Loading;
 using Cortex.Queue.Worker.Batching;
@@ -22,6 +23,8 @@ public sealed partial class ApiWorkerService(
     WorkerOptions options,
     ModelLoader loader,
     IReceiveEndpointConnector connector,
+    MessagingOptions messaging,
+    IPublishEndpoint events,
     ServedApiRegistry registry,
     HeartbeatPublisher heartbeats,
     ILoggerFactory loggerFactory,
@@ -30,6 +33,7 @@ public sealed partial class ApiWorkerService(
     private readonly ILogger _logger = loggerFactory.CreateLogger($"Cortex.Queue.Worker.{api.Name}");
     private ServedApi? _served;
     private HostReceiveEndpointHandle? _endpoint;
+    private RabbitMqPredictConsumer? _rabbitConsumer;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,17 +82,22 @@ public sealed partial class ApiWorkerService(
         _served = new ServedApi(api, model, batcher, options, handler) { Tracking = tracking };
 
         var limit = Math.Max(1, api.Batching.MaxBatchSize * Math.Max(1, options.PrefetchBatches));
-        _endpoint = connector.ConnectReceiveEndpoint(QueueNames.Predict(api.Name), (_, endpoint) =>
+        if (messaging.UsesRabbitMq)
         {
-            endpoint.PrefetchCount = limit;
-            endpoint.ConcurrentMessageLimit = limit;
-            // Raw AMQP clients publish a bare JSON sample without MassTransit's envelope (content type
-            // application/json, or none at all).
-            endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-            endpoint.Consumer(() => new PredictRequestConsumer(_served, _logger));
-            endpoint.Consumer(() => new PredictBatchRequestConsumer(_served, _logger));
-        });
-        await _endpoint.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
+            _rabbitConsumer = new RabbitMqPredictConsumer(_served, messaging, events, (ushort)Math.Min(limit, ushort.MaxValue), _logger);
+            await _rabbitConsumer.StartAsync(stoppingToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _endpoint = connector.ConnectReceiveEndpoint(QueueNames.Predict(api.Name), (_, endpoint) =>
+            {
+                endpoint.PrefetchCount = limit;
+                endpoint.ConcurrentMessageLimit = limit;
+                endpoint.Consumer(() => new PredictRequestConsumer(_served, _logger));
+                endpoint.Consumer(() => new PredictBatchRequestConsumer(_served, _logger));
+            });
+            await _endpoint.Ready.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
         registry.MarkReady(_served);
 
         while (!stoppingToken.IsCancellationRequested)
@@ -118,6 +127,10 @@ public sealed partial class ApiWorkerService(
         if (_endpoint is not null)
         {
             await _endpoint.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (_rabbitConsumer is not null)
+        {
+            await _rabbitConsumer.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_served is not null)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Cortex.Queue.Contracts;
 using MassTransit;
 
-namespace Cortex.Queue.Ingress.Dispatch;
+namespace Cortex.Queue.Ingress.Queueing;
 
 /// <summary>The headers every message the ingress puts on an API's queue carries.</summary>
 public static class RequestHeaders

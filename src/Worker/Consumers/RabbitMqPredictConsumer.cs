@@ -1,0 +1,283 @@
+using System.Text;
+using Cortex.Queue.Contracts;
+using Cortex.Queue.Messaging;
+using Cortex.Queue.Messaging.RabbitMq;
+using Cortex.Queue.Worker.Hosting;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
+
+namespace Cortex.Queue.Worker.Consumers;
+
+/// <summary>
+/// Consumes <c>predict-{api}</c> on RabbitMQ with RabbitMQ.Client directly (MassTransit's receive pipeline cost more
+/// per message than a small model's call). It takes three kinds of message: the ingress's coalesced groups
+/// (<see cref="PredictGroupCodec"/>, answered with one <see cref="PredictGroupReplyCodec"/> message to <c>reply_to</c>),
+/// and plain JSON samples, from the ingress's asynchronous submissions and from raw AMQP clients, answered as JSON to
+/// <c>reply_to</c> when there is one and recorded as asynchronous results. A message is acknowledged only after its
+/// answer was confirmed by the broker, so a worker that dies mid-batch leaves its requests to be redelivered to
+/// another. The connection is re-opened after a loss (the broker redelivers what was unacknowledged on it).
+/// </summary>
+public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOptions messaging, IPublishEndpoint events, ushort prefetch, ILogger logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private readonly TaskCompletionSource _consuming = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly object _inFlightLock = new();
+    private int _inFlight;
+    private TaskCompletionSource? _drained;
+    private Task? _loop;
+
+    private string Queue => QueueNames.Predict(api.Config.Name);
+
+    /// <summary>Starts consuming; completes once the first consumer is registered with the broker.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return _consuming.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops taking messages, lets those in hand finish (up to the API's timeout), then closes the connection.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var failures = 0;
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeUntilDisconnectedAsync().ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 8))));
+                LogDisconnected(logger, api.Config.Name, messaging.DescribeTransport(), exception.Message, delay.TotalSeconds);
+                try
+                {
+                    await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task ConsumeUntilDisconnectedAsync()
+    {
+        var stoppingToken = _stopping.Token;
+        // Declared before the channel so it is disposed after it: closing the channel raises its shutdown event.
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await using var connection = await RabbitMqConnections.Factory(messaging, $"cortex-worker {api.Config.Name}", automaticRecovery: false).CreateConnectionAsync(stoppingToken).ConfigureAwait(false);
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken).ConfigureAwait(false);
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            session.Cancel();
+            return Task.CompletedTask;
+        };
+        await PredictQueueTopology.DeclareAsync(channel, api.Config.Name, stoppingToken).ConfigureAwait(false);
+        await channel.BasicQosAsync(0, prefetch, false, stoppingToken).ConfigureAwait(false);
+
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            var message = QueuedMessage.Copy(delivery.DeliveryTag, delivery.Body, delivery.BasicProperties);
+            Enter();
+            // Off the client's dispatch loop: parsing a group's samples must not hold up the next delivery.
+            _ = Task.Run(() => HandleAsync(channel, message));
+            return Task.CompletedTask;
+        };
+        var consumerTag = await channel.BasicConsumeAsync(Queue, autoAck: false, consumer, stoppingToken).ConfigureAwait(false);
+        _consuming.TrySetResult();
+        LogConsuming(logger, api.Config.Name, Queue, prefetch);
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, session.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested && channel.IsOpen)
+        {
+            // Stopping: no new deliveries, then the ones in hand are answered and acknowledged before the channel closes.
+            await channel.BasicCancelAsync(consumerTag, noWait: false, CancellationToken.None).ConfigureAwait(false);
+            await DrainAsync(api.Config.Timeout).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        throw new InvalidOperationException(connection.CloseReason?.ReplyText ?? channel.CloseReason?.ReplyText ?? "the channel was closed");
+    }
+
+    private async Task HandleAsync(IChannel channel, QueuedMessage message)
+    {
+        try
+        {
+            if (message.HasExpired(DateTimeOffset.UtcNow))
+            {
+                // Nobody waits for this answer anymore: do not spend the model on it.
+                LogExpired(logger, api.Config.Name);
+            }
+            else if (message.IsGroup)
+            {
+                await AnswerGroupAsync(channel, message).ConfigureAwait(false);
+            }
+            else
+            {
+                await AnswerSampleAsync(channel, message).ConfigureAwait(false);
+            }
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException)
+        {
+            // The channel went away: the broker hands the message to another consumer (or to this one after reconnecting).
+        }
+        catch (FormatException exception)
+        {
+            LogUnreadable(logger, api.Config.Name, message.ContentType ?? "(none)", exception.Message);
+            await RejectAsync(channel, message).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(logger, exception, api.Config.Name);
+            await RejectAsync(channel, message).ConfigureAwait(false);
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private async Task AnswerGroupAsync(IChannel channel, QueuedMessage message)
+    {
+        var samples = PredictGroupCodec.Decode(message.Body);
+        var enqueuedAt = message.EnqueuedAt ?? DateTimeOffset.UtcNow;
+        var replies = new Task<PredictReply>[samples.Length];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            replies[i] = SampleProcessor.ProcessAsync(api, samples[i].Body, samples[i].RequestId, samples[i].Debug, enqueuedAt, logger);
+        }
+        var answers = await Task.WhenAll(replies).ConfigureAwait(false);
+        // Samples complete inline on the batch loop; leave it before encoding and sending the answer.
+        await Task.Yield();
+        if (!string.IsNullOrEmpty(message.ReplyTo))
+        {
+            var properties = new BasicProperties { ContentType = PredictGroupReplyCodec.ContentType, CorrelationId = message.CorrelationId };
+            await channel.BasicPublishAsync(string.Empty, message.ReplyTo, mandatory: false, properties, PredictGroupReplyCodec.Encode(answers)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A plain JSON sample: an asynchronous submission from the ingress or a raw AMQP client's request.</summary>
+    private async Task AnswerSampleAsync(IChannel channel, QueuedMessage message)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        var requestId = message.RequestId ?? message.MessageId ?? Guid.CreateVersion7().ToString("N");
+        // Every such request is recorded as an asynchronous result: under the id the ingress gave it, or the client's message_id.
+        var asyncId = message.AsyncId ?? requestId;
+        await events.Publish(new AsyncPredictionStarted(api.Config.Name, asyncId, receivedAt)).ConfigureAwait(false);
+
+        var reply = await SampleProcessor.ProcessAsync(api, message.Body, requestId, message.Debug, message.EnqueuedAt ?? receivedAt, logger).ConfigureAwait(false);
+        // Samples complete inline on the batch loop; leave it before publishing and replying.
+        await Task.Yield();
+
+        await events.Publish(new AsyncPredictionFinished(api.Config.Name, asyncId, reply.StatusCode, reply.ResultJson, reply.Error, DateTimeOffset.UtcNow)).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(message.ReplyTo))
+        {
+            // The body is what the HTTP endpoint would return; the status code rides in a header.
+            var body = reply.StatusCode == 200 ? reply.ResultJson! : ErrorBody.Write(reply.Error ?? "prediction failed", requestId);
+            var properties = new BasicProperties
+            {
+                ContentType = "application/json",
+                CorrelationId = message.MessageId ?? requestId,
+                Headers = new Dictionary<string, object?> { [CortexHeaders.Status] = reply.StatusCode },
+            };
+            await channel.BasicPublishAsync(string.Empty, message.ReplyTo, mandatory: false, properties, Encoding.UTF8.GetBytes(body)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A message no worker can answer is dropped (or dead-lettered, if the queue has a policy for it) instead of returning forever.</summary>
+    private static async Task RejectAsync(IChannel channel, QueuedMessage message)
+    {
+        try
+        {
+            await channel.BasicRejectAsync(message.DeliveryTag, requeue: false).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException)
+        {
+            // Gone with the channel; it returns to the queue.
+        }
+    }
+
+    private void Enter()
+    {
+        lock (_inFlightLock)
+        {
+            _inFlight++;
+        }
+    }
+
+    private void Leave()
+    {
+        lock (_inFlightLock)
+        {
+            if (--_inFlight == 0)
+            {
+                _drained?.TrySetResult();
+            }
+        }
+    }
+
+    private async Task DrainAsync(TimeSpan limit)
+    {
+        Task drained;
+        lock (_inFlightLock)
+        {
+            if (_inFlight == 0)
+            {
+                return;
+            }
+            _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            drained = _drained.Task;
+        }
+        try
+        {
+            await drained.WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Left unacknowledged: the broker redelivers them when the channel closes.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Api}: consuming {Queue} (prefetch {Prefetch})")]
+    private static partial void LogConsuming(ILogger logger, string api, string queue, int prefetch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Api}: lost {Transport} ({Reason}); reconnecting in {Seconds} s")]
+    private static partial void LogDisconnected(ILogger logger, string api, string transport, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Api}: dropped a request whose time to live had passed")]
+    private static partial void LogExpired(ILogger logger, string api);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: dropped a message that cannot be read (content type {ContentType}): {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, string api, string contentType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: a message could not be answered and was dropped")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string api);
+}
