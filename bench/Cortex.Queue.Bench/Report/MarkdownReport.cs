@@ -107,7 +107,9 @@ public static class MarkdownReport
         Line(text, "Sync `POST` predictions from a closed-loop client (c clients, each sending its next request when the previous answer");
         Line(text, "arrived). *Direct* is a route on the same Kestrel server that parses the body like the ingress and worker do");
         Line(text, "(`SampleParser`, `TensorBatch`, `TensorJsonWriter`) and calls the model in-process at once: no queue, no batching.");
-        Line(text, "*Queue* is the product's path: ingress validation → MassTransit request → worker batcher → model → reply.");
+        Line(text, "*Queue* is the product's path: ingress validation → coalesced group message (RabbitMQ.Client on RabbitMQ, MassTransit");
+        Line(text, "embedded) → worker batcher → model → reply (direct reply-to on RabbitMQ), plus a prediction event per request to the");
+        Line(text, "tracker in the same process (SQLite), as `cortex up` does; the direct route records nothing.");
         Line(text, "Transports: **embedded** = in-memory bus (`cortex up`); **RabbitMQ** = the same single process through the broker");
         Line(text, "(`cortex up --rabbitmq`), synchronous requests as persistent messages (the default); **RabbitMQ, transient sync");
         Line(text, "requests** = the same with `Ingress:DurableSyncRequests` false (see the README's Reliability section for what that gives");
