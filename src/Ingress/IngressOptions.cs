@@ -59,6 +59,16 @@ public sealed class IngressOptions
     /// </summary>
     public bool DurableSyncRequests { get; set; } = true;
 
+    /// <summary>
+    /// Whether a synchronous sample the ingress has read against the signature goes to the worker as tensors (binary)
+    /// instead of the caller's JSON. Default true: the worker then reads no JSON and the message is smaller (a 28×28
+    /// float image: 3 KiB of tensor instead of its JSON text). Samples of APIs with a request handler, debug requests
+    /// and samples with string inputs always go as JSON. The worker checks the tensors against its own signature, so
+    /// during a model change whose inputs differ, a request read against the old signature gets 400 until the ingress
+    /// has the new one (at the next worker heartbeat); set false to have every sample re-read from JSON by the worker.
+    /// </summary>
+    public bool SamplesAsTensors { get; set; } = true;
+
     /// <summary>SQLite file holding asynchronous results (embedded store).</summary>
     public string AsyncStorePath { get; set; } = ".cortex/cortex.db";
 

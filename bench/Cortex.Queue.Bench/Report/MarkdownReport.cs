@@ -165,7 +165,7 @@ public static class MarkdownReport
         Line(text);
         Line(text, $"At c={report.Options.Concurrencies.Min()} the queue path's extra median latency is the hop itself (the model runs the same");
         Line(text, "single sample on both paths). Queue wait is the part between the ingress sending and the batch starting;");
-        Line(text, "the rest is the reply's way back, the ingress's extra validation pass and the MassTransit envelope on both ends.");
+        Line(text, "the rest is the reply's way back and the work at both ends (the ingress reads the sample against the signature, the worker checks its tensors).");
         Line(text, $"At c={report.Options.Concurrencies.Max()} the direct path runs one model call per request on the thread pool, while the");
         Line(text, "queue path runs one call per batch; whether batching pays for the hop depends on how much a model call costs");
         Line(text, "compared with moving a request through the bus.");
@@ -212,9 +212,9 @@ public static class MarkdownReport
         Line(text, $"- At c={high} every path keeps the cores busy, so throughput is set by CPU time per request. Across the scenarios the " +
             $"queue path spent {cpuRatios.Min():0.0}–{cpuRatios.Max():0.0}× the CPU per answered request of the direct path, and reached " +
             $"{throughputRatios.Min():0.00}–{throughputRatios.Max():0.00}× its throughput. For these small models one model call costs " +
-            "tens of microseconds, less than the per-request cost of the hop (MassTransit envelope serialization and deserialization, " +
-            "request-client bookkeeping, the reply message, and on RabbitMQ the broker's work for a request and a reply, both " +
-            "publisher-confirmed), so batching the model calls cannot win back what the hop costs per request.");
+            "tens of microseconds, less than the per-request cost of the hop (coalescing and waking each caller's task, the group " +
+            "message and its reply, the prediction event each request records, and on RabbitMQ the broker's work for a persistent " +
+            "request and its reply, both publisher-confirmed), so batching the model calls cannot win back what the hop costs per request.");
         var rabbit = saturated.Where(x => x.Result.Transport != Transport.Embedded && x.Level.QueueCpuPerRequest.BrokerMs is not null).ToList();
         if (rabbit.Count > 0)
         {

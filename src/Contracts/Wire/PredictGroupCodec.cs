@@ -6,8 +6,9 @@ namespace Cortex.Queue.Contracts;
 /// <summary>
 /// The body of a coalesced group of samples on <c>predict-{api}</c> over RabbitMQ (content type
 /// <see cref="ContentType"/>): a version byte, the sample count (int32), then per sample its request id
-/// (uint16 length + UTF-8), a flags byte (bit 0: debug) and the sample's JSON exactly as the caller sent it
-/// (int32 length + UTF-8). Little-endian. A binary frame rather than JSON: the worker reads each sample's bytes
+/// (uint16 length + UTF-8), a flags byte (bit 0: debug; bit 1: the body holds the sample's tensors, already read
+/// against the signature by the ingress) and the body: the sample's JSON exactly as the caller sent it, or its
+/// tensors (int32 length + bytes). Little-endian. A binary frame rather than JSON: the worker reads each sample's bytes
 /// where they lie and parses them once, straight into tensors, and neither end pays for an envelope or base64.
 /// </summary>
 public static class PredictGroupCodec
@@ -16,6 +17,7 @@ public static class PredictGroupCodec
 
     private const byte Version = 1;
     private const byte DebugFlag = 1;
+    private const byte TensorBodyFlag = 2;
 
     public static byte[] Encode(IReadOnlyList<CoalescedSample> samples)
     {
@@ -34,7 +36,7 @@ public static class PredictGroupCodec
             var idLength = Encoding.UTF8.GetBytes(sample.RequestId, span[(at + 2)..]);
             BinaryPrimitives.WriteUInt16LittleEndian(span[at..], checked((ushort)idLength));
             at += 2 + idLength;
-            span[at++] = sample.Debug ? DebugFlag : (byte)0;
+            span[at++] = (byte)((sample.Debug ? DebugFlag : 0) | (sample.IsTensorBody ? TensorBodyFlag : 0));
             BinaryPrimitives.WriteInt32LittleEndian(span[at..], sample.Body.Length);
             at += 4;
             sample.Body.CopyTo(span[at..]);
@@ -67,9 +69,9 @@ public static class PredictGroupCodec
             {
                 throw new FormatException($"group body ends inside sample {i}'s flags");
             }
-            var debug = (body[at++] & DebugFlag) != 0;
-            var length = ReadLength(body, ref at, 4, i, "JSON");
-            samples[i] = new CoalescedSample(requestId, debug, body.Slice(at, length).ToArray());
+            var flags = body[at++];
+            var length = ReadLength(body, ref at, 4, i, "body");
+            samples[i] = new CoalescedSample(requestId, (flags & DebugFlag) != 0, body.Slice(at, length).ToArray(), (flags & TensorBodyFlag) != 0);
             at += length;
         }
         if (at != body.Length)

@@ -2,12 +2,14 @@ using Cortex.Queue.Contracts;
 
 namespace Cortex.Queue.Ingress.Dispatch;
 
-/// <summary>A caller's sample (its UTF-8 JSON) waiting in the coalescer, and the promise of its reply.</summary>
-public sealed class PendingPrediction(byte[] body, string requestId, bool debug)
+/// <summary>A caller's sample (its UTF-8 JSON or its tensors) waiting in the coalescer, and the promise of its reply.</summary>
+public sealed class PendingPrediction(byte[] body, bool isTensorBody, string requestId, bool debug)
 {
     private readonly TaskCompletionSource<PredictReply> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public byte[] Body { get; } = body;
+
+    public bool IsTensorBody { get; } = isTensorBody;
 
     public string RequestId { get; } = requestId;
 

@@ -13,10 +13,10 @@ public sealed class PredictionDispatcher(IPredictQueue queueToWorkers, IngressOp
     private readonly ConcurrentDictionary<string, RequestCoalescer> _coalescers = new();
 
     /// <summary>Sends one sample (coalesced with others under load) and waits for its reply; throws <see cref="PredictionTimeoutException"/> after the API's timeout.</summary>
-    public Task<PredictReply> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
+    public Task<PredictReply> PredictAsync(ApiState api, QueuedSampleBody body, string requestId, bool debug, CancellationToken cancellationToken)
     {
         var coalescer = _coalescers.GetOrAdd(api.Name, _ => new RequestCoalescer(api, queueToWorkers, options, metrics));
-        return coalescer.PredictAsync(sample, requestId, debug).WaitAsync(cancellationToken);
+        return coalescer.PredictAsync(body, requestId, debug).WaitAsync(cancellationToken);
     }
 
     /// <summary>Queues an asynchronous request; the worker publishes its result for the store.</summary>

@@ -12,7 +12,7 @@ namespace Cortex.Queue.Ingress.Dispatch;
 /// One sample through the queue: validate against the signature the workers announced (so a bad sample is
 /// refused before it costs a queue hop), send, wait for the reply, and record the metrics.
 /// </summary>
-public sealed partial class PredictionService(PredictionDispatcher dispatcher, CortexMetrics metrics, RefusalEvents refusals, ILogger<PredictionService> logger)
+public sealed partial class PredictionService(PredictionDispatcher dispatcher, IngressOptions options, CortexMetrics metrics, RefusalEvents refusals, ILogger<PredictionService> logger)
 {
     public async Task<PredictionOutcome> PredictAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
     {
@@ -55,15 +55,39 @@ public sealed partial class PredictionService(PredictionDispatcher dispatcher, C
         }
     }
 
+    /// <summary>
+    /// What goes on the queue for a sample: its tensors when it could be read here against the announced signature (the
+    /// worker then has no JSON to read, and the message is smaller), else its JSON as the caller sent it (no signature
+    /// yet, a request handler that may turn any JSON into the inputs, a debug request whose trace shows the JSON, a
+    /// string input, or <see cref="IngressOptions.SamplesAsTensors"/> off); or the reason it does not fit.
+    /// </summary>
+    public static QueuedSampleBody Prepare(ApiState api, JsonElement sample, bool debug, bool samplesAsTensors)
+    {
+        if (!samplesAsTensors || debug || api.Signature is not { } signature || api.Config.Model.RequestHandler is not null)
+        {
+            return Validate(api, sample) is { } problem ? QueuedSampleBody.Refused(problem) : QueuedSampleBody.Json(sample);
+        }
+        try
+        {
+            var tensors = SampleTensorCodec.TryEncode(SampleParser.Parse(sample, signature));
+            return tensors is null ? QueuedSampleBody.Json(sample) : QueuedSampleBody.Tensors(tensors);
+        }
+        catch (SampleException exception)
+        {
+            return QueuedSampleBody.Refused(exception.Message);
+        }
+    }
+
     private async Task<PredictionOutcome> RunAsync(ApiState api, JsonElement sample, string requestId, bool debug, CancellationToken cancellationToken)
     {
-        if (Validate(api, sample) is { } problem)
+        var body = Prepare(api, sample, debug, options.SamplesAsTensors);
+        if (body.Problem is { } problem)
         {
             return new PredictionOutcome(400, null, problem, null);
         }
         try
         {
-            var reply = await dispatcher.PredictAsync(api, sample, requestId, debug, cancellationToken).ConfigureAwait(false);
+            var reply = await dispatcher.PredictAsync(api, body, requestId, debug, cancellationToken).ConfigureAwait(false);
             metrics.RecordBatch(api.Name, reply.BatchSize, reply.QueueWaitMilliseconds);
             return new PredictionOutcome(reply.StatusCode, reply.ResultJson, reply.Error, reply.DebugJson, WorkerId: reply.WorkerId);
         }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Threading.Channels;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress.Catalog;
@@ -36,9 +34,9 @@ public sealed class RequestCoalescer
         _ = Task.Run(RunAsync);
     }
 
-    /// <summary>Queues <paramref name="sample"/>; its raw UTF-8 is copied, so the caller's document may go once this returns.</summary>
+    /// <summary>Queues a sample's body (its JSON or its tensors).</summary>
     /// <exception cref="BacklogFullException">The API already has <see cref="IngressOptions.MaxPendingRequests"/> requests waiting.</exception>
-    public Task<PredictReply> PredictAsync(JsonElement sample, string requestId, bool debug)
+    public Task<PredictReply> PredictAsync(QueuedSampleBody body, string requestId, bool debug)
     {
         var waiting = Interlocked.Increment(ref _waiting);
         if (waiting > _options.MaxPendingRequests)
@@ -46,7 +44,7 @@ public sealed class RequestCoalescer
             Interlocked.Decrement(ref _waiting);
             throw new BacklogFullException(_api.Name, waiting - 1, _options.MaxPendingRequests);
         }
-        var pending = new PendingPrediction(JsonMarshal.GetRawUtf8Value(sample).ToArray(), requestId, debug);
+        var pending = new PendingPrediction(body.Bytes, body.IsTensors, requestId, debug);
         _queue.Writer.TryWrite(pending);
         return pending.Reply;
     }
@@ -103,7 +101,7 @@ public sealed class RequestCoalescer
             var samples = new CoalescedSample[group.Count];
             for (var i = 0; i < group.Count; i++)
             {
-                samples[i] = new CoalescedSample(group[i].RequestId, group[i].Debug, group[i].Body);
+                samples[i] = new CoalescedSample(group[i].RequestId, group[i].Debug, group[i].Body, group[i].IsTensorBody);
             }
             _metrics.RecordMessage(_api.Name, group.Count);
             var loneRequestId = group.Count == 1 ? group[0].RequestId : null;

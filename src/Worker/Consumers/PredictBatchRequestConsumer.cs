@@ -30,8 +30,7 @@ public sealed partial class PredictBatchRequestConsumer(ServedApi api, ILogger l
         var replies = new Task<PredictReply>[samples.Count];
         for (var i = 0; i < samples.Count; i++)
         {
-            var sample = samples[i];
-            replies[i] = SampleProcessor.ProcessAsync(api, sample.Body, sample.RequestId, sample.Debug, enqueuedAt, logger);
+            replies[i] = SampleProcessor.ProcessAsync(api, samples[i], enqueuedAt, logger);
         }
         var answers = await Task.WhenAll(replies).ConfigureAwait(false);
         // Samples complete inline on the batch loop; leave it before serialising and sending the reply.

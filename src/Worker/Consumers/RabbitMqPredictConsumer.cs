@@ -172,7 +172,7 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         var replies = new Task<PredictReply>[samples.Length];
         for (var i = 0; i < samples.Length; i++)
         {
-            replies[i] = SampleProcessor.ProcessAsync(api, samples[i].Body, samples[i].RequestId, samples[i].Debug, enqueuedAt, logger);
+            replies[i] = SampleProcessor.ProcessAsync(api, samples[i], enqueuedAt, logger);
         }
         var answers = await Task.WhenAll(replies).ConfigureAwait(false);
         // Samples complete inline on the batch loop; leave it before encoding and sending the answer.

@@ -12,6 +12,41 @@ namespace Cortex.Queue.Worker.Consumers;
 /// <summary>One sample's way through a worker, whichever message carried it: parse, wait for its batch, trace.</summary>
 public static partial class SampleProcessor
 {
+    /// <summary>A coalesced group's member: its tensors when the ingress already read it, else its JSON.</summary>
+    public static Task<PredictReply> ProcessAsync(ServedApi api, CoalescedSample sample, DateTimeOffset enqueuedAt, ILogger logger) =>
+        sample.IsTensorBody
+            ? ProcessTensorsAsync(api, sample.Body, sample.RequestId, enqueuedAt, logger)
+            : ProcessAsync(api, sample.Body, sample.RequestId, sample.Debug, enqueuedAt, logger);
+
+    /// <summary>
+    /// A sample the ingress has read against the signature and sent as tensors (<see cref="SampleTensorCodec"/>): no
+    /// JSON to read here, only a check that the tensors still fit this worker's model.
+    /// </summary>
+    public static async Task<PredictReply> ProcessTensorsAsync(ServedApi api, byte[] body, string requestId, DateTimeOffset enqueuedAt, ILogger logger)
+    {
+        SampleOutcome outcome;
+        var handling = new SampleHandling(api, requestId, debug: false, logger);
+        try
+        {
+            var parsed = SampleTensorCodec.Decode(body, api.Model.Signature);
+            outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, false, enqueuedAt)).ConfigureAwait(false);
+            outcome = await handling.PostInferenceAsync(outcome).ConfigureAwait(false);
+        }
+        catch (SampleException exception)
+        {
+            outcome = SampleOutcome.Failed(400, exception.Message);
+        }
+        catch (FormatException exception)
+        {
+            outcome = SampleOutcome.Failed(400, $"the sample's tensors cannot be read: {exception.Message}");
+        }
+        catch (RequestHandlerException exception)
+        {
+            outcome = SampleHandling.Failed(exception);
+        }
+        return Answer(api, requestId, enqueuedAt, outcome, debugJson: null);
+    }
+
     /// <summary>A sample that arrived as raw UTF-8 JSON (a coalesced group's member): parsed here, once.</summary>
     public static async Task<PredictReply> ProcessAsync(ServedApi api, byte[] body, string requestId, bool debug, DateTimeOffset enqueuedAt, ILogger logger)
     {
@@ -56,6 +91,11 @@ public static partial class SampleProcessor
             LogDebugTrace(logger, api.Config.Name, requestId, debugJson);
         }
 
+        return Answer(api, requestId, enqueuedAt, outcome, debugJson);
+    }
+
+    private static PredictReply Answer(ServedApi api, string requestId, DateTimeOffset enqueuedAt, SampleOutcome outcome, string? debugJson)
+    {
         var reply = new PredictReply(
             outcome.StatusCode,
             outcome.ResultJson,
