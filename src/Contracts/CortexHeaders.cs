@@ -17,4 +17,7 @@ public static class CortexHeaders
 
     /// <summary>On a reply to a raw AMQP client: the HTTP status code the endpoint would have answered with.</summary>
     public const string Status = "cortex-status";
+
+    /// <summary>On a message moved to an <c>_error</c> queue: why it could not be handled.</summary>
+    public const string Error = "cortex-error";
 }

@@ -16,6 +16,7 @@ public sealed class QueuedMessage
     {
         DeliveryTag = deliveryTag;
         Body = body;
+        Properties = new BasicProperties(properties);
         ContentType = properties.ContentType;
         CorrelationId = properties.CorrelationId;
         MessageId = properties.MessageId;
@@ -33,6 +34,9 @@ public sealed class QueuedMessage
     public ulong DeliveryTag { get; }
 
     public byte[] Body { get; }
+
+    /// <summary>The message's properties as received, for moving it to the error queue unchanged.</summary>
+    public BasicProperties Properties { get; }
 
     public string? ContentType { get; }
 

@@ -32,6 +32,8 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
 
     private string Queue => QueueNames.Predict(api.Config.Name);
 
+    private string ErrorQueue => Queue + "_error";
+
     /// <summary>Starts consuming; completes once the first consumer is registered with the broker.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -151,13 +153,13 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         }
         catch (FormatException exception)
         {
-            LogUnreadable(logger, api.Config.Name, message.ContentType ?? "(none)", exception.Message);
-            await RejectAsync(channel, message).ConfigureAwait(false);
+            LogUnreadable(logger, api.Config.Name, message.ContentType ?? "(none)", exception.Message, ErrorQueue);
+            await MoveToErrorQueueAsync(channel, message, $"unreadable: {exception.Message}").ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            LogFailed(logger, exception, api.Config.Name);
-            await RejectAsync(channel, message).ConfigureAwait(false);
+            LogFailed(logger, exception, api.Config.Name, ErrorQueue);
+            await MoveToErrorQueueAsync(channel, message, $"not answered: {exception.Message}").ConfigureAwait(false);
         }
         finally
         {
@@ -212,16 +214,27 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         }
     }
 
-    /// <summary>A message no worker can answer is dropped (or dead-lettered, if the queue has a policy for it) instead of returning forever.</summary>
-    private static async Task RejectAsync(IChannel channel, QueuedMessage message)
+    /// <summary>
+    /// A message no worker can answer (unreadable, or its answer failed in a way retrying would repeat) goes to
+    /// <c>predict-{api}_error</c> as it was received, with the reason in the <c>cortex-error</c> header, instead of
+    /// returning to the queue forever or being dropped; its caller, if any, gets 504 after the API's timeout.
+    /// </summary>
+    private async Task MoveToErrorQueueAsync(IChannel channel, QueuedMessage message, string reason)
     {
         try
         {
-            await channel.BasicRejectAsync(message.DeliveryTag, requeue: false).ConfigureAwait(false);
+            await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false).ConfigureAwait(false);
+            var properties = message.Properties;
+            properties.Headers = new Dictionary<string, object?>(properties.Headers ?? new Dictionary<string, object?>()) { [CortexHeaders.Error] = reason };
+            properties.Persistent = true;
+            // The time to live would let the broker drop it from the error queue too.
+            properties.Expiration = null;
+            await channel.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: false, properties, message.Body).ConfigureAwait(false);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException)
+        catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException or RabbitMQ.Client.Exceptions.PublishException)
         {
-            // Gone with the channel; it returns to the queue.
+            // Not moved: it stays unacknowledged and returns to the queue with the channel.
         }
     }
 
@@ -275,9 +288,9 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
     [LoggerMessage(Level = LogLevel.Information, Message = "{Api}: dropped a request whose time to live had passed")]
     private static partial void LogExpired(ILogger logger, string api);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: dropped a message that cannot be read (content type {ContentType}): {Reason}")]
-    private static partial void LogUnreadable(ILogger logger, string api, string contentType, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: a message cannot be read (content type {ContentType}): {Reason}; moved to {ErrorQueue}")]
+    private static partial void LogUnreadable(ILogger logger, string api, string contentType, string reason, string errorQueue);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: a message could not be answered and was dropped")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string api);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Api}: a message could not be answered; moved to {ErrorQueue}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string api, string errorQueue);
 }
