@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Cortex.Queue.Tensors;
 
 /// <summary>
@@ -48,6 +50,32 @@ public sealed class Tensor
 
     /// <summary>True for a string tensor stored as <c>byte[][]</c> (it held at least one base64 byte string).</summary>
     public bool HoldsByteStrings => Data is byte[][];
+
+    /// <summary>
+    /// The elements as they lie in memory (little-endian on every platform this runs on), for formats that carry raw
+    /// bytes (ONNX raw_data, the queue's tensor samples). False for string tensors, which have no such layout.
+    /// </summary>
+    public bool TryGetElementBytes(out ReadOnlySpan<byte> bytes)
+    {
+        bytes = Data switch
+        {
+            float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            Half[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            BrainFloat16[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            sbyte[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            short[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            byte[] a => a,
+            ushort[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            uint[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            ulong[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            bool[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+            _ => default,
+        };
+        return Data is not (string[] or byte[][]);
+    }
 
     public static long ElementCount(IReadOnlyList<long> shape)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Cortex.Queue.Runtime.Onnx.Protos;
 using Cortex.Queue.Tensors;
@@ -25,25 +24,10 @@ public static class OnnxTensorProtos
         else
         {
             // raw_data is little-endian by definition; every platform .NET runs ONNX Runtime on is little-endian.
-            proto.RawData = ByteString.CopyFrom(RawBytes(value));
+            proto.RawData = value.TryGetElementBytes(out var bytes)
+                ? ByteString.CopyFrom(bytes)
+                : throw new ArgumentException($"cannot write a {value.Data.GetType().Name} as an ONNX {value.DataType.ToWireName()} tensor", nameof(value));
         }
         return proto;
     }
-
-    private static ReadOnlySpan<byte> RawBytes(Tensor value) => value.Data switch
-    {
-        float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        Half[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        sbyte[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        short[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        byte[] a => a,
-        ushort[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        uint[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        ulong[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        bool[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-        _ => throw new ArgumentException($"cannot write a {value.Data.GetType().Name} as an ONNX {value.DataType.ToWireName()} tensor", nameof(value)),
-    };
 }

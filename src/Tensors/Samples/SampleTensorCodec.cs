@@ -26,7 +26,7 @@ public static class SampleTensorCodec
         var size = 1 + 4 + 1 + 2;
         foreach (var (name, tensor) in sample.Inputs)
         {
-            if (!TryGetBytes(tensor.Data, out var bytes))
+            if (!tensor.TryGetElementBytes(out var bytes))
             {
                 return null;
             }
@@ -51,7 +51,7 @@ public static class SampleTensorCodec
                 BinaryPrimitives.WriteInt64LittleEndian(span[at..], dimension);
                 at += 8;
             }
-            TryGetBytes(tensor.Data, out var bytes);
+            tensor.TryGetElementBytes(out var bytes);
             BinaryPrimitives.WriteInt32LittleEndian(span[at..], bytes.Length);
             at += 4;
             bytes.CopyTo(span[at..]);
@@ -150,28 +150,6 @@ public static class SampleTensorCodec
             throw new FormatException($"tensor sample ends inside input {input}");
         }
         return body.Slice(at, length);
-    }
-
-    private static bool TryGetBytes(Array data, out ReadOnlySpan<byte> bytes)
-    {
-        bytes = data switch
-        {
-            float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            Half[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            BrainFloat16[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            sbyte[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            short[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            byte[] a => a,
-            ushort[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            uint[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            ulong[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            bool[] a => MemoryMarshal.AsBytes(a.AsSpan()),
-            _ => default,
-        };
-        return data.Length == 0 || !bytes.IsEmpty;
     }
 
     private static Array ReadElements(TensorDataType dataType, ReadOnlySpan<byte> bytes, string input) => dataType switch

@@ -2,7 +2,6 @@ using System.Text;
 using Cortex.Queue.Cli.Embedded;
 using Cortex.Queue.Integration.Tests.Infrastructure;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace Cortex.Queue.Integration.Tests.Serving;
 
@@ -19,21 +18,11 @@ public sealed class RawAmqpClientTests
         var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMqUrl!) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        var replyQueue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        var received = new TaskCompletionSource<(string Body, string? CorrelationId, object? Status)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            object? status = null;
-            delivery.BasicProperties.Headers?.TryGetValue("cortex-status", out status);
-            received.TrySetResult((Encoding.UTF8.GetString(delivery.Body.Span), delivery.BasicProperties.CorrelationId, status));
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(replyQueue, autoAck: true, consumer);
+        var replies = await AmqpReplyQueue.ConsumeAsync(channel);
 
-        var properties = new BasicProperties { MessageId = "raw-" + api, ReplyTo = replyQueue, ContentType = "application/json", Persistent = true };
+        var properties = new BasicProperties { MessageId = "raw-" + api, ReplyTo = replies.Name, ContentType = "application/json", Persistent = true };
         await channel.BasicPublishAsync("", $"predict-{api}", false, properties, Encoding.UTF8.GetBytes("""{"x": [1, 2, 3]}"""));
-        var reply = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var reply = await replies.FirstAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("raw-" + api, reply.CorrelationId);
         Assert.Equal(200, Convert.ToInt32(reply.Status, System.Globalization.CultureInfo.InvariantCulture));

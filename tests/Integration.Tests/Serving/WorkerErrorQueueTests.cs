@@ -3,7 +3,6 @@ using Cortex.Queue.Cli.Embedded;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Integration.Tests.Infrastructure;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 
 namespace Cortex.Queue.Integration.Tests.Serving;
 
@@ -25,22 +24,14 @@ public sealed class WorkerErrorQueueTests
         var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMqUrl!) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        var replyQueue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        var answered = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
-        {
-            answered.TrySetResult(Encoding.UTF8.GetString(delivery.Body.Span));
-            return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(replyQueue, autoAck: true, consumer);
+        var replies = await AmqpReplyQueue.ConsumeAsync(channel);
 
-        var garbage = new BasicProperties { ContentType = PredictGroupCodec.ContentType, MessageId = "broken-" + api, ReplyTo = replyQueue, Persistent = true };
+        var garbage = new BasicProperties { ContentType = PredictGroupCodec.ContentType, MessageId = "broken-" + api, ReplyTo = replies.Name, Persistent = true };
         await channel.BasicPublishAsync("", queue, false, garbage, Encoding.UTF8.GetBytes("not a group"));
-        var sample = new BasicProperties { ContentType = "application/json", MessageId = "fine-" + api, ReplyTo = replyQueue };
+        var sample = new BasicProperties { ContentType = "application/json", MessageId = "fine-" + api, ReplyTo = replies.Name };
         await channel.BasicPublishAsync("", queue, false, sample, Encoding.UTF8.GetBytes("""{"x": [1, 2, 3]}"""));
 
-        var answer = System.Text.Json.Nodes.JsonNode.Parse(await answered.Task.WaitAsync(TimeSpan.FromSeconds(30)))!;
+        var answer = System.Text.Json.Nodes.JsonNode.Parse((await replies.FirstAsync(TimeSpan.FromSeconds(30))).Body)!;
         Assert.Equal(15f, answer["total"]!.GetValue<float>());
 
         BasicGetResult? moved = null;
