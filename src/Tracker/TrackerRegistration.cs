@@ -1,4 +1,5 @@
 using Cortex.Queue.Messaging;
+using Cortex.Queue.Storage;
 using Cortex.Queue.Tracker.Consumers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,14 +41,9 @@ public static class TrackerRegistration
                 .SetTimeLimit(options.BatchTimeLimit)
                 .SetConcurrencyLimit(concurrentBatches));
 
-            // An unreachable database is waited out: the batch is retried in place with growing pauses (capped at
-            // 10 s) for as long as it takes, while the rest of the events wait in the queue. Other failures go the
+            // An unreachable database is waited out inside the consumer (StoreOutageRetry: one warning per outage, the
+            // batch held for as long as it takes while the rest of the events wait in the queue). Other failures go the
             // usual way to the error queue after a few attempts.
-            consumer.UseMessageRetry(retry =>
-            {
-                retry.Handle<Exception>(StoreConnectivity.IsUnreachable);
-                retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
-            });
             consumer.UseMessageRetry(retry =>
             {
                 retry.Ignore<Exception>(StoreConnectivity.IsUnreachable);

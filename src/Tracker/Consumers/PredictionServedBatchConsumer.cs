@@ -8,15 +8,18 @@ namespace Cortex.Queue.Tracker.Consumers;
 /// <summary>
 /// Writes the events of several <see cref="PredictionServedBatch"/> messages to the prediction store in one write, on
 /// MassTransit's in-memory transport (<c>cortex up</c> without RabbitMQ; on RabbitMQ, <see cref="PredictionEventQueueConsumer"/>
-/// does this job). A failed write throws, so the whole batch stays unacknowledged and is retried (see
-/// <see cref="TrackerRegistration"/>): events are removed from the queue only once they are stored.
+/// does this job). An unreachable store is waited out in place (<see cref="StoreOutageRetry"/>); another failed write
+/// throws, so the whole batch stays unacknowledged and is retried (see <see cref="TrackerRegistration"/>): events are
+/// removed from the queue only once they are stored.
 /// </summary>
 public sealed partial class PredictionServedBatchConsumer(IPredictionStore store, StoreWriteGate gate, TrackerOptions options, ILogger<PredictionServedBatchConsumer> logger) : IConsumer<Batch<PredictionServedBatch>>
 {
     public async Task Consume(ConsumeContext<Batch<PredictionServedBatch>> context)
     {
         var events = Collect(context.Message, options.Deployment);
-        var stored = await gate.RunAsync(() => store.AppendAsync(events, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
+        var stored = await gate.RunAsync(
+            () => StoreOutageRetry.RunAsync(() => store.AppendAsync(events, context.CancellationToken), "storing prediction events", logger, context.CancellationToken),
+            context.CancellationToken).ConfigureAwait(false);
         if (stored < events.Count)
         {
             // Redeliveries after a crash or an outage are expected; the key skips them.

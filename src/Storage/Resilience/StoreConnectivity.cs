@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Cortex.Queue.Tracker.Consumers;
+namespace Cortex.Queue.Storage;
 
 /// <summary>Tells a store that is unreachable (retry until it returns) from a write that can never succeed (error queue).</summary>
 public static class StoreConnectivity
