@@ -17,8 +17,8 @@ namespace Cortex.Queue.Worker.Consumers;
 /// (<see cref="PredictGroupCodec"/>, answered with one <see cref="PredictGroupReplyCodec"/> message to <c>reply_to</c>),
 /// and plain JSON samples, from the ingress's asynchronous submissions and from raw AMQP clients, answered as JSON to
 /// <c>reply_to</c> when there is one and recorded as asynchronous results. A message is acknowledged only after its
-/// answer was confirmed by the broker, so a worker that dies mid-batch leaves its requests to be redelivered to
-/// another. The connection is re-opened after a loss (the broker redelivers what was unacknowledged on it).
+/// answer was published ahead of the acknowledgement on the same channel, so a worker that dies mid-batch leaves its
+/// requests to be redelivered to another. The connection is re-opened after a loss (the broker redelivers what was unacknowledged on it).
 /// </summary>
 public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOptions messaging, IPublishEndpoint events, ushort prefetch, ILogger logger)
 {
@@ -88,8 +88,19 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         // Declared before the channel so it is disposed after it: closing the channel raises its shutdown event.
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var connection = await RabbitMqConnections.Factory(messaging, $"cortex-worker {api.Config.Name}", automaticRecovery: false).CreateConnectionAsync(stoppingToken).ConfigureAwait(false);
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken).ConfigureAwait(false);
+        // Answers and acknowledgements share one channel without publisher confirms: the broker handles a channel's
+        // frames in order, so an acknowledgement it received means it received the answer published before it (a
+        // confirm would add a frame and the broker's bookkeeping per message and guarantee nothing more for a
+        // direct reply, which the broker forwards or drops at once). Moves to the error queue are written to disk, so
+        // they go on a second channel with confirms and are acknowledged only once confirmed.
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+        await using var errors = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken).ConfigureAwait(false);
         channel.ChannelShutdownAsync += (_, _) =>
+        {
+            session.Cancel();
+            return Task.CompletedTask;
+        };
+        errors.ChannelShutdownAsync += (_, _) =>
         {
             session.Cancel();
             return Task.CompletedTask;
@@ -103,7 +114,7 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
             var message = QueuedMessage.Copy(delivery.DeliveryTag, delivery.Body, delivery.BasicProperties);
             Enter();
             // Off the client's dispatch loop: parsing a group's samples must not hold up the next delivery.
-            _ = Task.Run(() => HandleAsync(channel, message));
+            _ = Task.Run(() => HandleAsync(channel, errors, message));
             return Task.CompletedTask;
         };
         var consumerTag = await channel.BasicConsumeAsync(Queue, autoAck: false, consumer, stoppingToken).ConfigureAwait(false);
@@ -128,7 +139,7 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         throw new InvalidOperationException(connection.CloseReason?.ReplyText ?? channel.CloseReason?.ReplyText ?? "the channel was closed");
     }
 
-    private async Task HandleAsync(IChannel channel, QueuedMessage message)
+    private async Task HandleAsync(IChannel channel, IChannel errors, QueuedMessage message)
     {
         try
         {
@@ -154,12 +165,12 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         catch (FormatException exception)
         {
             LogUnreadable(logger, api.Config.Name, message.ContentType ?? "(none)", exception.Message, ErrorQueue);
-            await MoveToErrorQueueAsync(channel, message, $"unreadable: {exception.Message}").ConfigureAwait(false);
+            await MoveToErrorQueueAsync(channel, errors, message, $"unreadable: {exception.Message}").ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             LogFailed(logger, exception, api.Config.Name, ErrorQueue);
-            await MoveToErrorQueueAsync(channel, message, $"not answered: {exception.Message}").ConfigureAwait(false);
+            await MoveToErrorQueueAsync(channel, errors, message, $"not answered: {exception.Message}").ConfigureAwait(false);
         }
         finally
         {
@@ -219,17 +230,17 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
     /// <c>predict-{api}_error</c> as it was received, with the reason in the <c>cortex-error</c> header, instead of
     /// returning to the queue forever or being dropped; its caller, if any, gets 504 after the API's timeout.
     /// </summary>
-    private async Task MoveToErrorQueueAsync(IChannel channel, QueuedMessage message, string reason)
+    private async Task MoveToErrorQueueAsync(IChannel channel, IChannel errors, QueuedMessage message, string reason)
     {
         try
         {
-            await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false).ConfigureAwait(false);
+            await errors.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false).ConfigureAwait(false);
             var properties = message.Properties;
             properties.Headers = new Dictionary<string, object?>(properties.Headers ?? new Dictionary<string, object?>()) { [CortexHeaders.Error] = reason };
             properties.Persistent = true;
             // The time to live would let the broker drop it from the error queue too.
             properties.Expiration = null;
-            await channel.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: false, properties, message.Body).ConfigureAwait(false);
+            await errors.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: false, properties, message.Body).ConfigureAwait(false);
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException or RabbitMQ.Client.Exceptions.PublishException)
