@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Ingress.Catalog;
+using Cortex.Queue.Ingress.Dispatch;
 using Cortex.Queue.Messaging;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -95,7 +95,7 @@ public sealed partial class RabbitMqPredictQueue(MessagingOptions messaging, Ing
         };
         try
         {
-            await session.Channel.BasicPublishAsync(string.Empty, QueueNames.Predict(api.Name), mandatory: false, properties, JsonMarshal.GetRawUtf8Value(sample).ToArray()).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            await session.Channel.BasicPublishAsync(string.Empty, QueueNames.Predict(api.Name), mandatory: false, properties, QueuedSampleBody.Json(sample).Bytes).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is AlreadyClosedException or PublishException or OperationInterruptedException)
         {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Cortex.Queue.Contracts;
 using Cortex.Queue.Messaging;
+using Cortex.Queue.Messaging.RabbitMq;
 using Cortex.Queue.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,6 @@ public sealed partial class PredictionEventQueueConsumer(
     ILogger<PredictionEventQueueConsumer> logger) : BackgroundService, IHealthCheck
 {
     private static readonly TimeSpan[] FailureRetryIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private volatile bool _consuming;
 
     private string ErrorQueue => $"{options.QueueName}_error";
@@ -42,45 +42,26 @@ public sealed partial class PredictionEventQueueConsumer(
             ? HealthCheckResult.Healthy($"consuming {options.QueueName}")
             : HealthCheckResult.Unhealthy($"not connected to RabbitMQ for {options.QueueName}"));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RabbitMqReconnectLoop.RunAsync(
+            async (connected, ct) =>
             {
-                await ConsumeUntilDisconnectedAsync(stoppingToken).ConfigureAwait(false);
-                delay = TimeSpan.FromMilliseconds(200);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                LogDisconnected(logger, options.QueueName, exception.Message, delay.TotalSeconds);
-            }
-            finally
-            {
-                _consuming = false;
-            }
-            try
-            {
-                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
-        }
-    }
+                try
+                {
+                    await ConsumeUntilDisconnectedAsync(connected, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _consuming = false;
+                }
+            },
+            (exception, pause) => LogDisconnected(logger, options.QueueName, exception.Message, pause.TotalSeconds),
+            stoppingToken);
 
     /// <summary>One connection's life: declare, consume, and store batches until the connection or the host stops.</summary>
-    private async Task ConsumeUntilDisconnectedAsync(CancellationToken stoppingToken)
+    private async Task ConsumeUntilDisconnectedAsync(Action connected, CancellationToken stoppingToken)
     {
-        // Recovery is ours: after a reconnect the old delivery tags mean nothing, and the broker redelivers what was unacknowledged.
-        var factory = new ConnectionFactory { Uri = new Uri(messaging.RabbitMq!), AutomaticRecoveryEnabled = false, ClientProvidedName = $"cortex-tracker {options.QueueName}" };
+        var factory = RabbitMqConnections.Factory(messaging, $"cortex-tracker {options.QueueName}", automaticRecovery: false);
         // Declared before the channel so it is disposed after it: closing the channel raises its shutdown event.
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var connection = await factory.CreateConnectionAsync(stoppingToken).ConfigureAwait(false);
@@ -114,6 +95,7 @@ public sealed partial class PredictionEventQueueConsumer(
         };
         await channel.BasicConsumeAsync(options.QueueName, autoAck: false, consumer, stoppingToken).ConfigureAwait(false);
         _consuming = true;
+        connected();
         LogConsuming(logger, options.QueueName, options.BatchSize);
 
         Task? writing = null;
@@ -212,37 +194,23 @@ public sealed partial class PredictionEventQueueConsumer(
         }
     }
 
-    /// <summary>True once stored; false after the retries for a failure other than an unreachable database.</summary>
+    /// <summary>
+    /// True once stored; false after the retries for a failure other than an unreachable database, which is waited out
+    /// for as long as it takes (<see cref="StoreOutageRetry"/>) while the rest of the events wait in the queue.
+    /// </summary>
     private async Task<bool> StoreWithRetriesAsync(EncodedPredictionEvents events, CancellationToken ct)
     {
         var failures = 0;
-        var outage = TimeSpan.FromMilliseconds(200);
-        var waitedOut = false;
         while (true)
         {
             try
             {
-                var stored = await store.AppendAsync(events, ct).ConfigureAwait(false);
-                if (waitedOut)
-                {
-                    LogStoreBack(logger);
-                }
+                var stored = await StoreOutageRetry.RunAsync(() => store.AppendAsync(events, ct), "storing prediction events", logger, ct).ConfigureAwait(false);
                 if (stored < events.Count)
                 {
                     LogDuplicatesSkipped(logger, events.Count - stored, events.Count);
                 }
                 return true;
-            }
-            catch (Exception exception) when (StoreConnectivity.IsUnreachable(exception) && !ct.IsCancellationRequested)
-            {
-                // Waited out for as long as it takes; the rest of the events wait in the queue meanwhile.
-                if (!waitedOut)
-                {
-                    LogStoreUnreachable(logger, exception.Message);
-                    waitedOut = true;
-                }
-                await Task.Delay(outage, ct).ConfigureAwait(false);
-                outage = TimeSpan.FromTicks(Math.Min(outage.Ticks * 2, MaxBackoff.Ticks));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -266,7 +234,7 @@ public sealed partial class PredictionEventQueueConsumer(
             {
                 Persistent = true,
                 ContentType = "application/vnd.masstransit+json",
-                Headers = new Dictionary<string, object?> { ["cortex-error"] = reason },
+                Headers = new Dictionary<string, object?> { [CortexHeaders.Error] = reason },
             };
             await channel.BasicPublishAsync(string.Empty, ErrorQueue, false, properties, body, ct).ConfigureAwait(false);
         }
@@ -280,12 +248,6 @@ public sealed partial class PredictionEventQueueConsumer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A message on {Queue} is not a prediction-served batch ({Reason}); moved to {ErrorQueue}")]
     private static partial void LogUnreadable(ILogger logger, string queue, string reason, string errorQueue);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The prediction store is unreachable ({Reason}); events wait in the queue until it returns")]
-    private static partial void LogStoreUnreachable(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The prediction store is reachable again; catching up")]
-    private static partial void LogStoreBack(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} prediction events failed ({Reason}); retrying")]
     private static partial void LogStoreRetry(ILogger logger, int count, string reason);

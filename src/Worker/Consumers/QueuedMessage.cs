@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cortex.Queue.Contracts;
 using RabbitMQ.Client;
 
@@ -16,18 +15,16 @@ public sealed class QueuedMessage
     {
         DeliveryTag = deliveryTag;
         Body = body;
-        Properties = new BasicProperties(properties);
+        Received = properties;
         ContentType = properties.ContentType;
         CorrelationId = properties.CorrelationId;
         MessageId = properties.MessageId;
         ReplyTo = properties.ReplyTo;
         var headers = properties.Headers;
-        RequestId = ReadString(headers, CortexHeaders.RequestId);
-        AsyncId = ReadString(headers, CortexHeaders.AsyncId);
-        Debug = ReadString(headers, CortexHeaders.Debug) is { } flag && (flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag == "1");
-        EnqueuedAt = ReadString(headers, CortexHeaders.EnqueuedAt) is { } stamp && long.TryParse(stamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : null;
+        RequestId = Header(headers, CortexHeaders.RequestId);
+        AsyncId = Header(headers, CortexHeaders.AsyncId);
+        Debug = MessageHeaderReader.IsTrue(Header(headers, CortexHeaders.Debug));
+        EnqueuedAt = MessageHeaderReader.FromUnixMilliseconds(Header(headers, CortexHeaders.EnqueuedAt));
         TimeToLive = long.TryParse(properties.Expiration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ttl) ? TimeSpan.FromMilliseconds(ttl) : null;
     }
 
@@ -35,8 +32,8 @@ public sealed class QueuedMessage
 
     public byte[] Body { get; }
 
-    /// <summary>The message's properties as received, for moving it to the error queue unchanged.</summary>
-    public BasicProperties Properties { get; }
+    /// <summary>The message's properties as received (parsed by the client, not tied to its buffer), for the error queue.</summary>
+    public IReadOnlyBasicProperties Received { get; }
 
     public string? ContentType { get; }
 
@@ -66,14 +63,6 @@ public sealed class QueuedMessage
     public static QueuedMessage Copy(ulong deliveryTag, ReadOnlyMemory<byte> body, IReadOnlyBasicProperties properties) =>
         new(deliveryTag, body.ToArray(), properties);
 
-    private static string? ReadString(IDictionary<string, object?>? headers, string name) =>
-        headers is null || !headers.TryGetValue(name, out var value) || value is null
-            ? null
-            : value switch
-            {
-                string text => text,
-                byte[] bytes => Encoding.UTF8.GetString(bytes),
-                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                _ => value.ToString(),
-            };
+    private static string? Header(IDictionary<string, object?>? headers, string name) =>
+        headers is not null && headers.TryGetValue(name, out var value) ? MessageHeaderReader.Text(value) : null;
 }

@@ -22,7 +22,6 @@ namespace Cortex.Queue.Worker.Consumers;
 /// </summary>
 public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOptions messaging, IPublishEndpoint events, ushort prefetch, ILogger logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
     private readonly TaskCompletionSource _consuming = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _inFlightLock = new();
@@ -51,40 +50,14 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         }
     }
 
-    private async Task RunAsync()
-    {
-        var failures = 0;
-        while (!_stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await ConsumeUntilDisconnectedAsync().ConfigureAwait(false);
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 8))));
-                LogDisconnected(logger, api.Config.Name, messaging.DescribeTransport(), exception.Message, delay.TotalSeconds);
-                try
-                {
-                    await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    private Task RunAsync() =>
+        RabbitMqReconnectLoop.RunAsync(
+            ConsumeUntilDisconnectedAsync,
+            (exception, pause) => LogDisconnected(logger, api.Config.Name, messaging.DescribeTransport(), exception.Message, pause.TotalSeconds),
+            _stopping.Token);
 
-    private async Task ConsumeUntilDisconnectedAsync()
+    private async Task ConsumeUntilDisconnectedAsync(Action connected, CancellationToken stoppingToken)
     {
-        var stoppingToken = _stopping.Token;
         // Declared before the channel so it is disposed after it: closing the channel raises its shutdown event.
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var connection = await RabbitMqConnections.Factory(messaging, $"cortex-worker {api.Config.Name}", automaticRecovery: false).CreateConnectionAsync(stoppingToken).ConfigureAwait(false);
@@ -119,6 +92,7 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         };
         var consumerTag = await channel.BasicConsumeAsync(Queue, autoAck: false, consumer, stoppingToken).ConfigureAwait(false);
         _consuming.TrySetResult();
+        connected();
         LogConsuming(logger, api.Config.Name, Queue, prefetch);
 
         try
@@ -235,7 +209,7 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         try
         {
             await errors.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false).ConfigureAwait(false);
-            var properties = message.Properties;
+            var properties = new BasicProperties(message.Received);
             properties.Headers = new Dictionary<string, object?>(properties.Headers ?? new Dictionary<string, object?>()) { [CortexHeaders.Error] = reason };
             properties.Persistent = true;
             // The time to live would let the broker drop it from the error queue too.

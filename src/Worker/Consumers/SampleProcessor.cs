@@ -24,26 +24,8 @@ public static partial class SampleProcessor
     /// </summary>
     public static async Task<PredictReply> ProcessTensorsAsync(ServedApi api, byte[] body, string requestId, DateTimeOffset enqueuedAt, ILogger logger)
     {
-        SampleOutcome outcome;
         var handling = new SampleHandling(api, requestId, debug: false, logger);
-        try
-        {
-            var parsed = SampleTensorCodec.Decode(body, api.Model.Signature);
-            outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, false, enqueuedAt)).ConfigureAwait(false);
-            outcome = await handling.PostInferenceAsync(outcome).ConfigureAwait(false);
-        }
-        catch (SampleException exception)
-        {
-            outcome = SampleOutcome.Failed(400, exception.Message);
-        }
-        catch (FormatException exception)
-        {
-            outcome = SampleOutcome.Failed(400, $"the sample's tensors cannot be read: {exception.Message}");
-        }
-        catch (RequestHandlerException exception)
-        {
-            outcome = SampleHandling.Failed(exception);
-        }
+        var outcome = await RunAsync(api, handling, () => new ValueTask<ParsedSample>(DecodeTensors(api, body)), requestId, debug: false, enqueuedAt).ConfigureAwait(false);
         return Answer(api, requestId, enqueuedAt, outcome, debugJson: null);
     }
 
@@ -67,22 +49,8 @@ public static partial class SampleProcessor
 
     public static async Task<PredictReply> ProcessAsync(ServedApi api, JsonElement sample, string requestId, bool debug, DateTimeOffset enqueuedAt, ILogger logger)
     {
-        SampleOutcome outcome;
         var handling = new SampleHandling(api, requestId, debug, logger);
-        try
-        {
-            var parsed = await handling.ParseAsync(sample).ConfigureAwait(false);
-            outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, debug, enqueuedAt)).ConfigureAwait(false);
-            outcome = await handling.PostInferenceAsync(outcome).ConfigureAwait(false);
-        }
-        catch (SampleException exception)
-        {
-            outcome = SampleOutcome.Failed(400, exception.Message);
-        }
-        catch (RequestHandlerException exception)
-        {
-            outcome = SampleHandling.Failed(exception);
-        }
+        var outcome = await RunAsync(api, handling, () => handling.ParseAsync(sample), requestId, debug, enqueuedAt).ConfigureAwait(false);
 
         string? debugJson = null;
         if (debug)
@@ -92,6 +60,37 @@ public static partial class SampleProcessor
         }
 
         return Answer(api, requestId, enqueuedAt, outcome, debugJson);
+    }
+
+    /// <summary>Parse, wait for the sample's batch, post_inference; a sample that does not fit or a failing handler fails alone.</summary>
+    private static async Task<SampleOutcome> RunAsync(ServedApi api, SampleHandling handling, Func<ValueTask<ParsedSample>> parse, string requestId, bool debug, DateTimeOffset enqueuedAt)
+    {
+        try
+        {
+            var parsed = await parse().ConfigureAwait(false);
+            var outcome = await api.Batcher.SubmitAsync(new PendingSample(parsed, requestId, debug, enqueuedAt)).ConfigureAwait(false);
+            return await handling.PostInferenceAsync(outcome).ConfigureAwait(false);
+        }
+        catch (SampleException exception)
+        {
+            return SampleOutcome.Failed(400, exception.Message);
+        }
+        catch (RequestHandlerException exception)
+        {
+            return SampleHandling.Failed(exception);
+        }
+    }
+
+    private static ParsedSample DecodeTensors(ServedApi api, byte[] body)
+    {
+        try
+        {
+            return SampleTensorCodec.Decode(body, api.Model.Signature);
+        }
+        catch (FormatException exception)
+        {
+            throw new SampleException($"the sample's tensors cannot be read: {exception.Message}");
+        }
     }
 
     private static PredictReply Answer(ServedApi api, string requestId, DateTimeOffset enqueuedAt, SampleOutcome outcome, string? debugJson)
