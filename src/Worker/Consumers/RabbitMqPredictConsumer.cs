@@ -68,16 +68,14 @@ public sealed partial class RabbitMqPredictConsumer(ServedApi api, MessagingOpti
         // they go on a second channel with confirms and are acknowledged only once confirmed.
         await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
         await using var errors = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken).ConfigureAwait(false);
-        channel.ChannelShutdownAsync += (_, _) =>
+        // Either channel closing ends the session; the reconnect loop opens both again.
+        Task EndSession(object? sender, ShutdownEventArgs args)
         {
             session.Cancel();
             return Task.CompletedTask;
-        };
-        errors.ChannelShutdownAsync += (_, _) =>
-        {
-            session.Cancel();
-            return Task.CompletedTask;
-        };
+        }
+        channel.ChannelShutdownAsync += EndSession;
+        errors.ChannelShutdownAsync += EndSession;
         await PredictQueueTopology.DeclareAsync(channel, api.Config.Name, stoppingToken).ConfigureAwait(false);
         await channel.BasicQosAsync(0, prefetch, false, stoppingToken).ConfigureAwait(false);
 
