@@ -115,7 +115,8 @@ public static class MarkdownReport
         Line(text, "requests** = the same with `Ingress:DurableSyncRequests` false (see the README's Reliability section for what that gives");
         Line(text, "up); **RabbitMQ, worker process** = ingress here, worker in its own process (`Cortex.Queue.Worker`),");
         Line(text, "as in a distributed deployment. Batch = mean size of the batch each request ran in; queue wait = time from the");
-        Line(text, "ingress stamping the request to its batch starting (recorded by the ingress's `cortex_queue_wait` instrument,");
+        Line(text, "ingress receiving the oldest request of the request's group message to its batch starting, so it includes the time");
+        Line(text, "a request waited in the ingress to be coalesced (recorded by the ingress's `cortex_queue_wait` instrument,");
         Line(text, "millisecond timestamps).");
         Line(text);
         foreach (var group in report.Serving.GroupBy(r => r.Scenario.Title))

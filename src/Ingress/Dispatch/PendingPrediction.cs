@@ -15,6 +15,9 @@ public sealed class PendingPrediction(byte[] body, bool isTensorBody, string req
 
     public bool Debug { get; } = debug;
 
+    /// <summary>When the ingress took the request: its group is stamped with its oldest member's arrival.</summary>
+    public DateTimeOffset ArrivedAt { get; } = DateTimeOffset.UtcNow;
+
     public Task<PredictReply> Reply => _reply.Task;
 
     public void Complete(PredictReply reply) => _reply.TrySetResult(reply);

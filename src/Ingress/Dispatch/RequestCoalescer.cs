@@ -105,7 +105,9 @@ public sealed class RequestCoalescer
             }
             _metrics.RecordMessage(_api.Name, group.Count);
             var loneRequestId = group.Count == 1 ? group[0].RequestId : null;
-            var replies = await _queueToWorkers.RequestAsync(_api, samples, loneRequestId).ConfigureAwait(false);
+            // The group is stamped with its oldest request's arrival (the channel is first in, first out), so the
+            // time a request spent waiting here counts towards the worker's batch window and the queue-wait metric.
+            var replies = await _queueToWorkers.RequestAsync(_api, samples, loneRequestId, group[0].ArrivedAt).ConfigureAwait(false);
             if (replies.Count != group.Count)
             {
                 throw new PredictQueueUnavailableException($"a worker answered {replies.Count} of a group of {group.Count} samples");

@@ -15,11 +15,13 @@ public interface IPredictQueue
 
     /// <summary>
     /// Sends a group of samples as one message and waits for the answers, one per sample in the same order.
-    /// <paramref name="loneRequestId"/> is the request id of a group of one (stamped on the message for the logs).
+    /// <paramref name="loneRequestId"/> is the request id of a group of one (stamped on the message for the logs);
+    /// <paramref name="enqueuedAt"/>, when the oldest of the group reached the ingress (the message's
+    /// <c>cortex-enqueued-at</c>, from which the worker's batch window and the queue-wait metric count).
     /// </summary>
     /// <exception cref="PredictionTimeoutException">No answer within the API's timeout.</exception>
     /// <exception cref="PredictQueueUnavailableException">The broker cannot take the message.</exception>
-    Task<IReadOnlyList<PredictReply>> RequestAsync(ApiState api, CoalescedSample[] samples, string? loneRequestId);
+    Task<IReadOnlyList<PredictReply>> RequestAsync(ApiState api, CoalescedSample[] samples, string? loneRequestId, DateTimeOffset enqueuedAt);
 
     /// <summary>Queues an asynchronous request (persistent); the worker records its progress and result under <paramref name="asyncId"/>.</summary>
     Task SubmitAsync(ApiState api, JsonElement sample, string asyncId, CancellationToken cancellationToken);

@@ -13,7 +13,7 @@ public sealed class MassTransitPredictQueue(IClientFactory clients, ISendEndpoin
 
     public Task ConnectAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<IReadOnlyList<PredictReply>> RequestAsync(ApiState api, CoalescedSample[] samples, string? loneRequestId)
+    public async Task<IReadOnlyList<PredictReply>> RequestAsync(ApiState api, CoalescedSample[] samples, string? loneRequestId, DateTimeOffset enqueuedAt)
     {
         var client = _clients.GetOrAdd(api.Name, _ => clients.CreateRequestClient<PredictBatchRequest>(QueueAddress(api.Name), RequestTimeout.After(ms: (int)api.Config.Timeout.TotalMilliseconds)));
         try
@@ -22,7 +22,7 @@ public sealed class MassTransitPredictQueue(IClientFactory clients, ISendEndpoin
             {
                 context.TimeToLive = api.Config.Timeout;
                 context.Durable = options.DurableSyncRequests;
-                RequestHeaders.Stamp(context, loneRequestId, debug: false);
+                RequestHeaders.Stamp(context, loneRequestId, debug: false, enqueuedAt);
             })).ConfigureAwait(false);
             return response.Message.Replies;
         }
@@ -38,7 +38,7 @@ public sealed class MassTransitPredictQueue(IClientFactory clients, ISendEndpoin
         await endpoint.Send(new PredictRequest(sample), context =>
         {
             context.Headers.Set(CortexHeaders.AsyncId, asyncId);
-            RequestHeaders.Stamp(context, asyncId, debug: false);
+            RequestHeaders.Stamp(context, asyncId, debug: false, DateTimeOffset.UtcNow);
         }, cancellationToken).ConfigureAwait(false);
     }
 

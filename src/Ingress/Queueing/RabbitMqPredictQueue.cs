@@ -35,7 +35,7 @@ public sealed partial class RabbitMqPredictQueue(MessagingOptions messaging, Ing
         }
     }
 
-    public async Task<IReadOnlyList<PredictReply>> RequestAsync(ApiState api, CoalescedSample[] samples, string? loneRequestId)
+    public async Task<IReadOnlyList<PredictReply>> RequestAsync(ApiState api, CoalescedSample[] samples, string? loneRequestId, DateTimeOffset enqueuedAt)
     {
         var timeout = api.Config.Timeout;
         using var deadline = new CancellationTokenSource(timeout);
@@ -59,7 +59,7 @@ public sealed partial class RabbitMqPredictQueue(MessagingOptions messaging, Ing
             Persistent = options.DurableSyncRequests,
             // Nobody waits for the answer after the timeout: the broker drops the request instead of a worker computing it.
             Expiration = ((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-            Headers = Stamp(loneRequestId),
+            Headers = Stamp(loneRequestId, enqueuedAt),
         };
         try
         {
@@ -83,7 +83,7 @@ public sealed partial class RabbitMqPredictQueue(MessagingOptions messaging, Ing
     {
         var session = await SessionAsync(cancellationToken).ConfigureAwait(false);
         await session.EnsureQueueAsync(api.Name, cancellationToken).ConfigureAwait(false);
-        var headers = Stamp(asyncId);
+        var headers = Stamp(asyncId, DateTimeOffset.UtcNow);
         headers[CortexHeaders.AsyncId] = asyncId;
         var properties = new BasicProperties
         {
@@ -103,9 +103,9 @@ public sealed partial class RabbitMqPredictQueue(MessagingOptions messaging, Ing
         }
     }
 
-    private static Dictionary<string, object?> Stamp(string? requestId)
+    private static Dictionary<string, object?> Stamp(string? requestId, DateTimeOffset enqueuedAt)
     {
-        var headers = new Dictionary<string, object?>(2) { [CortexHeaders.EnqueuedAt] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+        var headers = new Dictionary<string, object?>(2) { [CortexHeaders.EnqueuedAt] = enqueuedAt.ToUnixTimeMilliseconds() };
         if (requestId is not null)
         {
             headers[CortexHeaders.RequestId] = requestId;

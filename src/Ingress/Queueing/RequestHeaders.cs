@@ -8,9 +8,10 @@ namespace Cortex.Queue.Ingress.Queueing;
 public static class RequestHeaders
 {
     /// <param name="requestId">The caller's request id; null for a coalesced group, whose samples carry their own.</param>
-    public static void Stamp(SendContext context, string? requestId, bool debug)
+    /// <param name="enqueuedAt">When the (oldest) request reached the ingress.</param>
+    public static void Stamp(SendContext context, string? requestId, bool debug, DateTimeOffset enqueuedAt)
     {
-        context.Headers.Set(CortexHeaders.EnqueuedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        context.Headers.Set(CortexHeaders.EnqueuedAt, enqueuedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         if (requestId is not null)
         {
             context.Headers.Set(CortexHeaders.RequestId, requestId);
