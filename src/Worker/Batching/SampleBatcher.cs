@@ -10,7 +10,8 @@ namespace Cortex.Queue.Worker.Batching;
 /// wait a little for more. That window counts from when the batch's oldest sample reached the ingress
 /// (<see cref="PendingSample.EnqueuedAt"/>), not from when this loop read it: under load the ingress has already held
 /// its requests back to coalesce them and they have waited in the queue, and waiting once more here would only leave
-/// the model idle while every caller waits (measured: 2 ms of extra queue wait per request at concurrency 64).
+/// the model idle while every caller waits (iris at concurrency 64: 0.5-1 ms more queue wait p50 and 0.03-0.12x less
+/// throughput than with no window at all).
 /// </summary>
 public sealed class SampleBatcher : IAsyncDisposable
 {
@@ -79,7 +80,7 @@ public sealed class SampleBatcher : IAsyncDisposable
             }
         }
         var remaining = _batchTimeout - (DateTimeOffset.UtcNow - oldest);
-        return remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining > _batchTimeout ? _batchTimeout : remaining;
+        return TimeSpan.FromTicks(Math.Clamp(remaining.Ticks, 0, _batchTimeout.Ticks));
     }
 
     private async Task FillAsync(List<PendingSample> batch, ChannelReader<PendingSample> reader, TimeSpan windowLeft)
