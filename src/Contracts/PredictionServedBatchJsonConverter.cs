@@ -11,10 +11,17 @@ namespace Cortex.Queue.Contracts;
 /// speed. Layout, little-endian: count (int32), then per event Api, Deployment, RequestId (length-prefixed UTF-8),
 /// At (UTC ticks, int64), StatusCode (int32), LatencyMilliseconds, QueueWaitMilliseconds (float64), BatchSize (int32),
 /// WorkerId, a flags byte (1 = TrackedClass follows, 2 = TrackedValue follows), then those that are present.
+/// Written compressed, as <c>{"deflated_events": "&lt;base64&gt;"}</c> (<see cref="PredictionEventCompression"/>): the
+/// broker holds and moves about a third of the bytes, and a backlog waiting for the tracker takes a third of the
+/// memory. Both properties are read.
 /// </summary>
 public sealed class PredictionServedBatchJsonConverter : JsonConverter<PredictionServedBatch>
 {
-    private const string PropertyName = "events";
+    /// <summary>The property holding the layout as it is (what the tracker's error queue gets back).</summary>
+    public const string PropertyName = "events";
+
+    /// <summary>The property holding the layout deflated (what workers publish).</summary>
+    public const string DeflatedPropertyName = "deflated_events";
     // Flag bits of an event in the layout (read back by PredictionEventCursor).
     internal const byte HasClass = 1;
     internal const byte HasValue = 2;
@@ -34,6 +41,10 @@ public sealed class PredictionServedBatchJsonConverter : JsonConverter<Predictio
             {
                 payload = reader.GetBytesFromBase64();
             }
+            else if (string.Equals(name, DeflatedPropertyName, StringComparison.OrdinalIgnoreCase))
+            {
+                payload = Inflate(reader.GetBytesFromBase64());
+            }
             else
             {
                 reader.Skip();
@@ -45,7 +56,7 @@ public sealed class PredictionServedBatchJsonConverter : JsonConverter<Predictio
     public override void Write(Utf8JsonWriter writer, PredictionServedBatch value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteBase64String(PropertyName, Encode(value.Events));
+        writer.WriteBase64String(DeflatedPropertyName, PredictionEventCompression.Deflate(Encode(value.Events)));
         writer.WriteEndObject();
     }
 
@@ -99,6 +110,26 @@ public sealed class PredictionServedBatchJsonConverter : JsonConverter<Predictio
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] Inflate(byte[] compressed)
+    {
+        try
+        {
+            var (rented, length) = PredictionEventCompression.InflateToPooled(compressed, compressed.Length);
+            try
+            {
+                return rented.AsSpan(0, length).ToArray();
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+        catch (FormatException exception)
+        {
+            throw new JsonException($"a prediction-served batch is malformed: {exception.Message}", exception);
+        }
     }
 
     /// <summary>The events of an encoded payload, checked whole; their objects are made only when read.</summary>

@@ -28,11 +28,12 @@ public static class TrackerReportSection
         }
         var median = result.Median;
         text.AppendLine(c, $"Run {started.ToString("yyyy-MM-dd HH:mm zzz", c)} with `{command}`; PostgreSQL {result.PostgresVersion} ({result.PostgresSettings}). In each of {result.Rounds.Count} rounds,");
-        text.AppendLine(c, $"{result.Events:N0} prediction events are published into the tracker's queue (as workers publish them: up to {PredictionServedBatch.MaxEvents} binary-encoded");
-        text.AppendLine("events per message, in MassTransit's JSON envelope) while no tracker runs; then a tracker starts (in this process) and its");
+        text.AppendLine(c, $"{result.Events:N0} prediction events (request ids as the ingress makes them: version 7 UUIDs) are published into the tracker's queue");
+        text.AppendLine(c, $"(as workers publish them: up to {PredictionServedBatch.MaxEvents} binary-encoded events per message, deflated, in MassTransit's JSON envelope)");
+        text.AppendLine("while no tracker runs; then a tracker starts (in this process) and its");
         text.AppendLine("rate from the first stored row to the last is measured (starting and connecting, about a second a tracker pays once, is left");
         text.AppendLine("out; Seconds = all events at that rate). The tracker: RabbitMQ → its own consumer on RabbitMQ.Client (each message's events");
-        text.AppendLine("decoded straight into a pooled buffer) → one binary COPY straight into `predictions` per batch, rows transcoded from the");
+        text.AppendLine("inflated straight into a pooled buffer) → one binary COPY straight into `predictions` per batch, rows transcoded from the");
         text.AppendLine("message encoding without an object per event (a batch that hits the key, i.e. holds a redelivered event, goes again");
         text.AppendLine(c, $"through a staging table and `INSERT … ON CONFLICT DO NOTHING`; none does here), batches of up to {result.BatchSize} messages or");
         text.AppendLine(c, $"{result.BatchTimeLimit.TotalMilliseconds:0} ms, {result.ConcurrentBatches} batches' worth of messages prefetched, one written while the next fills. Right after, the baseline");
