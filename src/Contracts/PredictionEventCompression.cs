@@ -32,6 +32,32 @@ public static class PredictionEventCompression
     /// <exception cref="FormatException">The data is cut short, not deflate, or not the length it claims.</exception>
     public static (byte[] Rented, int Length) InflateToPooled(byte[] compressed, int count)
     {
+        var length = UncompressedLength(compressed, count);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            InflateInto(compressed, count, rented, length);
+            return (rented, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw;
+        }
+    }
+
+    /// <summary>Inflates into an array of its own (for readers that keep the payload, such as MassTransit's converter).</summary>
+    /// <exception cref="FormatException">The data is cut short, not deflate, or not the length it claims.</exception>
+    public static byte[] Inflate(byte[] compressed)
+    {
+        var length = UncompressedLength(compressed, compressed.Length);
+        var payload = new byte[length];
+        InflateInto(compressed, compressed.Length, payload, length);
+        return payload;
+    }
+
+    private static int UncompressedLength(byte[] compressed, int count)
+    {
         if (count < 4)
         {
             throw new FormatException($"deflated prediction events of {count} bytes have no length");
@@ -41,28 +67,25 @@ public static class PredictionEventCompression
         {
             throw new FormatException($"deflated prediction events claim {length} bytes uncompressed");
         }
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        return length;
+    }
+
+    private static void InflateInto(byte[] compressed, int count, byte[] destination, int length)
+    {
         try
         {
             using var source = new MemoryStream(compressed, 4, count - 4, writable: false);
             using var inflate = new DeflateStream(source, CompressionMode.Decompress);
-            inflate.ReadExactly(rented, 0, length);
+            inflate.ReadExactly(destination, 0, length);
             Span<byte> beyond = stackalloc byte[1];
             if (inflate.Read(beyond) != 0)
             {
                 throw new FormatException($"deflated prediction events hold more than the {length} bytes they claim");
             }
-            return (rented, length);
         }
         catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException)
         {
-            ArrayPool<byte>.Shared.Return(rented);
             throw new FormatException($"deflated prediction events could not be inflated: {exception.Message}", exception);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-            throw;
         }
     }
 }

@@ -15,8 +15,8 @@ public sealed record PredictionServedBatch(IReadOnlyList<PredictionServed> Event
 {
     /// <summary>
     /// Most events a worker puts in one message (about 120 bytes each in the binary layout, ~160 KB of base64 when
-    /// full; deflated, about 2.5× less). Only a worker answering more than ~10,000 requests/s fills it within its publish interval. In
-    /// development runs of the tracker benchmark (3 rounds each, same events per COPY), 1024 per message drained
+    /// full; deflated, about 2.5× less). Only a worker answering more than ~10,000 requests/s fills it within its
+    /// publish interval. In development runs of the tracker benchmark (3 rounds each, same events per COPY), 1024 per message drained
     /// ~15-25% faster than 256: the broker and the tracker pay per message. Such messages are large-object-heap
     /// allocations at both ends; their GC cost was not measured apart.
     /// </summary>

@@ -8,8 +8,9 @@ namespace Cortex.Queue.Tracker.Consumers;
 /// <summary>
 /// Finds the encoded events in a <see cref="PredictionServedBatch"/> message as workers publish it (MassTransit's JSON
 /// envelope, <c>{"message": {"deflated_events": "&lt;base64&gt;"}, ...}</c>, or <c>"events"</c> uncompressed as the error
-/// queue holds them; a bare <c>{"events": ...}</c> body is taken too) and decodes them into a pooled buffer, skipping every other part of the envelope in one scan. MassTransit's own
-/// deserializer parsed the whole envelope into a document first and copied the events twice on their way.
+/// queue holds them; a bare <c>{"events": ...}</c> body is taken too) and decodes them into a pooled buffer, skipping
+/// every other part of the envelope in one scan. MassTransit's own deserializer parsed the whole envelope into a
+/// document first and copied the events twice on their way.
 /// </summary>
 public static class PredictionEventEnvelope
 {
